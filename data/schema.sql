@@ -1,0 +1,103 @@
+-- The warehouse. Contract tables hold the latest row per key (the loader replaces by key and
+-- guarantees uniqueness, so no key constraints slow the bulk loads); id_muat names the load
+-- that wrote the row.
+
+CREATE TABLE kabupaten (          -- reference: the 10 regencies of Kaltim, BPS codes
+    kode_kab VARCHAR PRIMARY KEY,
+    nama_kab VARCHAR NOT NULL,
+    nama_pendek VARCHAR NOT NULL,
+    jenis VARCHAR NOT NULL,
+    ibukota VARCHAR NOT NULL,
+    ibukota_lat DOUBLE NOT NULL,
+    ibukota_lon DOUBLE NOT NULL,
+    penduduk_2020 INTEGER NOT NULL
+);
+
+CREATE TABLE wilayah (            -- SLS master, one row per sub-SLS
+    idsubsls VARCHAR NOT NULL,
+    kode_kab VARCHAR NOT NULL,
+    kode_kec VARCHAR NOT NULL,
+    kode_desa VARCHAR NOT NULL,
+    nama_kab VARCHAR NOT NULL,
+    nama_kec VARCHAR NOT NULL,
+    nama_desa VARCHAR NOT NULL,
+    nama_sls VARCHAR NOT NULL,
+    target_keluarga INTEGER NOT NULL,
+    id_muat INTEGER NOT NULL
+);
+
+CREATE TABLE petugas (
+    id_petugas VARCHAR NOT NULL,
+    nama VARCHAR NOT NULL,
+    peran VARCHAR NOT NULL,       -- PPL | PML | KOSEKA
+    id_pengawas VARCHAR,
+    kode_kab VARCHAR NOT NULL,
+    id_muat INTEGER NOT NULL
+);
+
+CREATE TABLE desk (
+    id_desk VARCHAR NOT NULL,
+    nama_lokasi VARCHAR NOT NULL,
+    kode_kab VARCHAR NOT NULL,
+    jumlah_meja INTEGER NOT NULL,
+    tanggal_buka DATE NOT NULL,
+    tanggal_tutup DATE,
+    id_muat INTEGER NOT NULL
+);
+
+CREATE TABLE jadwal (
+    kode_wilayah VARCHAR NOT NULL, -- '64' for the province or a regency code
+    tahap VARCHAR NOT NULL,
+    tanggal_mulai DATE NOT NULL,
+    tanggal_selesai DATE NOT NULL,
+    target_persen DOUBLE NOT NULL,
+    id_muat INTEGER NOT NULL
+);
+
+CREATE TABLE penugasan (          -- an SLS has one PPL
+    idsubsls VARCHAR NOT NULL,
+    id_petugas VARCHAR NOT NULL,
+    id_muat INTEGER NOT NULL
+);
+
+CREATE TABLE registrasi (         -- one row per family, the latest export wins
+    id_keluarga VARCHAR NOT NULL,
+    idsubsls VARCHAR NOT NULL,
+    kode_kab VARCHAR NOT NULL,
+    id_petugas VARCHAR NOT NULL,
+    kanal VARCHAR NOT NULL,       -- PINTU | DESK
+    id_desk VARCHAR,
+    tanggal_didata DATE NOT NULL,
+    tanggal_diperiksa DATE,
+    tanggal_diterima DATE,
+    tanggal_cek_rumah DATE,
+    waktu_datang TIMESTAMP,       -- WITA
+    waktu_mulai TIMESTAMP,
+    waktu_selesai TIMESTAMP,
+    jumlah_art INTEGER NOT NULL,
+    id_muat INTEGER NOT NULL
+);
+
+CREATE TABLE muat (               -- every load: one row per file
+    id_muat INTEGER PRIMARY KEY,
+    berkas VARCHAR NOT NULL,
+    jenis VARCHAR NOT NULL,
+    checksum VARCHAR NOT NULL,
+    waktu_muat TIMESTAMP NOT NULL,
+    simulasi BOOLEAN NOT NULL,
+    baris_dibaca INTEGER NOT NULL,
+    baris_dimuat INTEGER NOT NULL,
+    baris_diganti INTEGER NOT NULL,
+    baris_ditolak INTEGER NOT NULL
+);
+
+CREATE TABLE tolak (              -- rejected rows, one row per problem found
+    id_muat INTEGER NOT NULL,
+    berkas VARCHAR NOT NULL,
+    jenis VARCHAR NOT NULL,
+    baris INTEGER NOT NULL,       -- row in the file, the header being row 1
+    kunci VARCHAR,                -- the row's key as given, to find it again when resent
+    kolom VARCHAR NOT NULL,
+    nilai VARCHAR,
+    alasan VARCHAR NOT NULL
+);
