@@ -1,0 +1,33 @@
+-- Schedule phases by area: the province ('64') or a regency.
+WITH s AS (
+    SELECT *, teks(kode_wilayah) || ' / ' || teks(tahap) AS _id,
+        CASE WHEN ada(kode_wilayah) AND ada(tahap)
+            THEN min(_baris) OVER (PARTITION BY teks(kode_wilayah), teks(tahap)) END AS _pertama
+    FROM stg
+)
+SELECT
+    _baris,
+    _id AS _kunci,
+    teks(kode_wilayah) AS kode_wilayah,
+    teks(tahap) AS tahap,
+    tgl(tanggal_mulai) AS tanggal_mulai,
+    tgl(tanggal_selesai) AS tanggal_selesai,
+    desimal(target_persen) AS target_persen,
+    list_filter([
+        wajib('kode_wilayah', kode_wilayah),
+        CASE WHEN ada(kode_wilayah) AND teks(kode_wilayah) <> '64'
+                AND teks(kode_wilayah) NOT IN (SELECT kode_kab FROM kabupaten)
+            THEN masalah('kode_wilayah', kode_wilayah, 'harus 64 (provinsi) atau kode BPS kabupaten/kota') END,
+        wajib('tahap', tahap),
+        duplikat('tahap', tahap, _pertama, _baris),
+        wajib('tanggal_mulai', tanggal_mulai),
+        cek_tgl('tanggal_mulai', tanggal_mulai),
+        wajib('tanggal_selesai', tanggal_selesai),
+        cek_tgl('tanggal_selesai', tanggal_selesai),
+        CASE WHEN tgl(tanggal_selesai) < tgl(tanggal_mulai)
+            THEN masalah('tanggal_selesai', tanggal_selesai, 'sebelum tanggal_mulai') END,
+        wajib('target_persen', target_persen),
+        CASE WHEN ada(target_persen) AND NOT coalesce(desimal(target_persen) BETWEEN 0 AND 100, false)
+            THEN masalah('target_persen', target_persen, 'harus angka 0 sampai 100') END
+    ], lambda m: m IS NOT NULL) AS masalah
+FROM s

@@ -1,0 +1,55 @@
+-- Officers. A supervisor must be registered with the right role: a PPL's in a PML, a PML's in a
+-- Koseka, found among this file's valid rows or else in the warehouse. Checked top-down so that a
+-- PML rejected here cannot vouch for its PPLs.
+WITH s AS (
+    SELECT *, teks(id_petugas) AS _id, upper(teks(peran)) AS _peran, teks(id_pengawas) AS _pengawas,
+        CASE WHEN ada(id_petugas) THEN min(_baris) OVER (PARTITION BY teks(id_petugas)) END AS _pertama
+    FROM stg
+),
+sendiri AS (
+    SELECT *, list_filter([
+        wajib('id_petugas', id_petugas),
+        duplikat('id_petugas', id_petugas, _pertama, _baris),
+        wajib('nama', nama),
+        wajib('peran', peran),
+        CASE WHEN ada(peran) AND _peran NOT IN ('PPL', 'PML', 'KOSEKA')
+            THEN masalah('peran', peran, 'harus PPL, PML atau KOSEKA') END,
+        CASE WHEN _peran IN ('PPL', 'PML') AND _pengawas IS NULL
+            THEN masalah('id_pengawas', id_pengawas, 'wajib diisi untuk ' || _peran) END,
+        CASE WHEN _peran = 'KOSEKA' AND _pengawas IS NOT NULL
+            THEN masalah('id_pengawas', id_pengawas, 'Koseka tidak punya pengawas: kosongkan') END,
+        wajib('kode_kab', kode_kab),
+        cek_kab('kode_kab', kode_kab)
+    ], lambda m: m IS NOT NULL) AS _masalah_sendiri
+    FROM s
+),
+sah_di_berkas AS (
+    SELECT _id, _peran, _pengawas FROM sendiri WHERE len(_masalah_sendiri) = 0
+),
+di_gudang AS (
+    SELECT id_petugas AS _id, peran AS _peran FROM petugas
+    WHERE id_petugas NOT IN (SELECT _id FROM sah_di_berkas)
+),
+koseka AS (
+    SELECT _id FROM sah_di_berkas WHERE _peran = 'KOSEKA'
+    UNION SELECT _id FROM di_gudang WHERE _peran = 'KOSEKA'
+),
+pml AS (
+    SELECT _id FROM sah_di_berkas WHERE _peran = 'PML' AND _pengawas IN (SELECT _id FROM koseka)
+    UNION SELECT _id FROM di_gudang WHERE _peran = 'PML'
+)
+SELECT
+    _baris,
+    _id AS _kunci,
+    _id AS id_petugas,
+    teks(nama) AS nama,
+    _peran AS peran,
+    _pengawas AS id_pengawas,
+    teks(kode_kab) AS kode_kab,
+    list_concat(_masalah_sendiri, list_filter([
+        CASE WHEN _peran = 'PPL' AND _pengawas NOT IN (SELECT _id FROM pml)
+            THEN masalah('id_pengawas', id_pengawas, 'pengawas tidak terdaftar sebagai PML') END,
+        CASE WHEN _peran = 'PML' AND _pengawas NOT IN (SELECT _id FROM koseka)
+            THEN masalah('id_pengawas', id_pengawas, 'pengawas tidak terdaftar sebagai Koseka') END
+    ], lambda m: m IS NOT NULL)) AS masalah
+FROM sendiri

@@ -1,0 +1,143 @@
+"""Read an exported file (CSV, XLSX or Parquet) into a staging table of text columns.
+
+Every value is kept as text so that validation, not the reader, decides what a value means and can
+say why it is wrong. `_baris` is the row as a spreadsheet shows it: the header is row 1, the first
+record row 2 (for Excel, the sheet's own row number, title rows included).
+"""
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+import openpyxl
+import pyarrow as pa
+
+from data.contract import KINDS
+
+CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
+EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
+PARQUET_SUFFIXES = {".parquet", ".pq"}
+DELIMITERS = (";", ",", "\t")
+KNOWN_COLUMNS = {column for kind in KINDS.values() for column in kind.columns}
+HEADER_SEARCH_ROWS = 20
+
+
+class BadFile(Exception):
+    """A file that cannot be loaded at all; nothing of the invocation loads."""
+
+    def __init__(self, path: Path, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def stage(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> list[str]:
+    """Create `table` from the file; return its (normalised) column names, `_baris` excluded."""
+    if not path.is_file():
+        raise BadFile(path, "berkas tidak ditemukan")
+    if path.stat().st_size == 0:
+        raise BadFile(path, "berkas kosong")
+    suffix = path.suffix.lower()
+    try:
+        if suffix in CSV_SUFFIXES:
+            _stage_csv(con, path, table)
+        elif suffix in EXCEL_SUFFIXES:
+            _stage_excel(con, path, table)
+        elif suffix in PARQUET_SUFFIXES:
+            _stage_parquet(con, path, table)
+        else:
+            raise BadFile(path, f"format '{suffix}' tidak dikenal (yang diterima: CSV, XLSX, Parquet)")
+    except (duckdb.Error, OSError, ValueError, KeyError) as error:
+        if isinstance(error, BadFile):
+            raise
+        raise BadFile(path, f"tidak dapat dibaca: {error}") from error
+    return _normalise_columns(con, path, table)
+
+
+def _normalise_columns(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> list[str]:
+    names = [row[0] for row in con.execute(f"DESCRIBE {table}").fetchall() if row[0] != "_baris"]
+    normalised = [name.strip().lstrip("\ufeff").lower() for name in names]
+    repeated = sorted({name for name in normalised if normalised.count(name) > 1})
+    if repeated:
+        raise BadFile(path, f"kolom ganda di baris judul: {', '.join(repeated)}")
+    for old, new in zip(names, normalised, strict=True):
+        if old != new:
+            con.execute(f'ALTER TABLE {table} RENAME COLUMN "{old}" TO "{new}"')
+    return normalised
+
+
+def _sniff_delimiter(path: Path) -> str:
+    """The delimiter used most in the header line (Indonesian Excel saves with ';')."""
+    with open(path, "rb") as file:
+        header = file.readline().decode("utf-8", errors="replace")
+    counts = {delimiter: header.count(delimiter) for delimiter in DELIMITERS}
+    return max(counts, key=counts.get)
+
+
+def _stage_csv(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> None:
+    con.execute(
+        f"""CREATE TEMP TABLE {table}_csv AS SELECT * FROM read_csv(
+                ?, delim = ?, quote = '"', escape = '"', header = true,
+                all_varchar = true, normalize_names = false)""",
+        [str(path), _sniff_delimiter(path)],
+    )
+    # Insertion order is kept, so rowid is the record's position in the file.
+    con.execute(f"CREATE TEMP TABLE {table} AS SELECT rowid + 2 AS _baris, * FROM {table}_csv")
+    con.execute(f"DROP TABLE {table}_csv")
+
+
+def _stage_parquet(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> None:
+    columns = con.execute("SELECT name FROM parquet_schema(?) WHERE num_children IS NULL", [str(path)])
+    as_text = ", ".join(f'CAST("{name}" AS VARCHAR) AS "{name}"' for (name,) in columns.fetchall())
+    con.execute(
+        f"CREATE TEMP TABLE {table} AS SELECT file_row_number + 2 AS _baris, {as_text} "
+        "FROM read_parquet(?, file_row_number = true)",
+        [str(path)],
+    )
+
+
+def _stage_excel(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> None:
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        rows = workbook.worksheets[0].iter_rows(values_only=True)
+        header_row, header = _find_header(path, rows)
+        columns: list[list[str | None]] = [[] for _ in header]
+        row_numbers: list[int] = []
+        for offset, values in enumerate(rows, start=header_row + 1):
+            if all(value is None or str(value).strip() == "" for value in values):
+                continue
+            row_numbers.append(offset)
+            for index, column in enumerate(columns):
+                column.append(_cell_text(values[index]) if index < len(values) else None)
+    finally:
+        workbook.close()
+    arrow = pa.table({"_baris": row_numbers, **dict(zip(header, columns, strict=True))})
+    con.register(f"{table}_arrow", arrow)
+    con.execute(f"CREATE TEMP TABLE {table} AS SELECT * FROM {table}_arrow")
+    con.unregister(f"{table}_arrow")
+
+
+def _find_header(path: Path, rows) -> tuple[int, list[str]]:
+    """The first row naming at least two contract columns (title rows may sit above it)."""
+    for number, values in enumerate(rows, start=1):
+        names = [str(value).strip() if value is not None else "" for value in values]
+        if sum(name.lower() in KNOWN_COLUMNS for name in names) >= 2:
+            while names and not names[-1]:
+                names.pop()
+            return number, [name or f"kolom_{index + 1}" for index, name in enumerate(names)]
+        if number >= HEADER_SEARCH_ROWS:
+            break
+    raise BadFile(path, f"baris judul kolom tidak ditemukan di {HEADER_SEARCH_ROWS} baris pertama")
+
+
+def _cell_text(value: object) -> str | None:
+    """A cell as the text a CSV export would have held."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

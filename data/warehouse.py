@@ -1,0 +1,70 @@
+"""Where the warehouse lives, how it is created, and how a load replaces it atomically.
+
+DuckDB lets one process write a file or many read it, never both. A load therefore never writes the
+file that the dashboard reads: it copies the warehouse, loads into the copy inside one transaction,
+and swaps the copy in with os.replace. Readers keep the old file until they reopen, a crash or error
+leaves the old file untouched, and a lock file keeps two loads from racing.
+"""
+
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+DATA_DIR = Path(__file__).resolve().parent
+SCHEMA_FILE = DATA_DIR / "schema.sql"
+REGENCY_FILE = DATA_DIR / "reference" / "kabupaten.csv"
+
+
+def default_path() -> Path:
+    """The warehouse file: $PANTAU_WAREHOUSE, else data/warehouse.duckdb."""
+    return Path(os.environ.get("PANTAU_WAREHOUSE") or DATA_DIR / "warehouse.duckdb")
+
+
+def _create(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(SCHEMA_FILE.read_text())
+    con.execute(
+        "INSERT INTO kabupaten SELECT * FROM read_csv(?, header = true, all_varchar = true)",
+        [str(REGENCY_FILE)],
+    )
+
+
+@contextmanager
+def writing(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection to a private copy of the warehouse that replaces it only if the block succeeds."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(f"{path}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        staging = path.with_name(f"{path.name}.tmp{os.getpid()}")
+        staging.unlink(missing_ok=True)
+        try:
+            if path.exists():
+                shutil.copyfile(path, staging)
+            con = duckdb.connect(str(staging))
+            try:
+                if not path.exists():
+                    _create(con)
+                con.execute("BEGIN TRANSACTION")
+                yield con
+                con.execute("COMMIT")
+                con.execute("CHECKPOINT")
+            finally:
+                con.close()
+            _flush_to_disk(staging)
+            os.replace(staging, path)
+        finally:
+            staging.unlink(missing_ok=True)
+            Path(f"{staging}.wal").unlink(missing_ok=True)
+
+
+def _flush_to_disk(path: Path) -> None:
+    """So that the file swapped in is whole even after a power cut."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
