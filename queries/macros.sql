@@ -1,0 +1,50 @@
+-- Definitions every query may use, created on each cursor (temporary objects live per connection).
+
+-- Traffic light against the plan: green on or ahead, amber up to 7.5 points behind, red beyond.
+CREATE OR REPLACE TEMP MACRO status_rencana(selisih) AS
+    CASE WHEN selisih IS NULL THEN NULL
+         WHEN selisih >= 0 THEN 'hijau'
+         WHEN selisih >= -7.5 THEN 'kuning'
+         ELSE 'merah' END;
+
+-- Which schedule an area follows: its own rows, else the province's ('64').
+CREATE OR REPLACE TEMP VIEW jadwal_area AS
+SELECT kode_kab AS kode_wilayah,
+       CASE WHEN kode_kab IN (SELECT kode_wilayah FROM jadwal) THEN kode_kab ELSE '64' END AS sumber
+FROM kabupaten
+UNION ALL SELECT '64', '64';
+
+-- The planned curve's points: 0 % at the end of the day before the first phase starts, then each
+-- phase's cumulative target at the end of its last day; straight lines in between.
+CREATE OR REPLACE TEMP VIEW titik_rencana AS
+SELECT kode_wilayah AS sumber, min(tanggal_mulai) - 1 AS tanggal, 0.0 AS persen FROM jadwal GROUP BY ALL
+UNION ALL
+SELECT kode_wilayah, tanggal_selesai, max(target_persen) FROM jadwal GROUP BY ALL;
+
+-- Planned cumulative completion of every area at the end of day d, and the day its plan reaches
+-- its final target.
+CREATE OR REPLACE TEMP MACRO rencana_pada(d) AS TABLE
+WITH sebelum AS (
+    SELECT sumber, max(tanggal) AS t0, arg_max(persen, tanggal) AS p0
+    FROM titik_rencana WHERE tanggal <= d GROUP BY sumber
+),
+sesudah AS (
+    SELECT sumber, min(tanggal) AS t1, arg_min(persen, tanggal) AS p1
+    FROM titik_rencana WHERE tanggal > d GROUP BY sumber
+),
+akhir AS (
+    SELECT sumber, min(tanggal) FILTER (persen = puncak) AS tanggal_target
+    FROM (SELECT *, max(persen) OVER (PARTITION BY sumber) AS puncak FROM titik_rencana)
+    GROUP BY sumber
+)
+SELECT a.kode_wilayah,
+       CASE WHEN akhir.sumber IS NULL THEN NULL
+            WHEN sebelum.t0 IS NULL THEN 0.0
+            WHEN sesudah.t1 IS NULL THEN sebelum.p0
+            ELSE sebelum.p0 + (sesudah.p1 - sebelum.p0) * (d - sebelum.t0) / (sesudah.t1 - sebelum.t0)
+       END AS harapan_persen,
+       akhir.tanggal_target
+FROM jadwal_area a
+LEFT JOIN sebelum USING (sumber)
+LEFT JOIN sesudah USING (sumber)
+LEFT JOIN akhir USING (sumber);
