@@ -15,6 +15,7 @@ from data import demo, warehouse
 from data.contract import KINDS
 from data.loader import FileResult, load_files
 from data.readers import BadFile
+from geo.boundaries import boundaries_dir
 
 EXIT_REJECTED = 1
 EXIT_BAD_FILE = 2
@@ -25,17 +26,23 @@ def _number(value: int) -> str:
 
 
 def _print_result(result: FileResult) -> None:
-    print(
-        f"{result.berkas} [{result.jenis}]: dibaca {_number(result.dibaca)}, dimuat {_number(result.dimuat)}, "
-        f"diganti {_number(result.diganti)}, ditolak {_number(result.ditolak)}"
+    counts = ", ".join(
+        f"{label} {_number(value)}"
+        for label, value in [
+            ("dibaca", result.dibaca),
+            ("dimuat", result.dimuat),
+            ("diganti", result.diganti),
+            ("ditolak", result.ditolak),
+        ]
     )
+    print(f"{result.berkas} [{result.jenis}]: {counts}")
     for note in result.catatan:
         print(f"  catatan: {note}")
     for row, column, value, reason in result.contoh_tolak:
         print(f"  baris {row}, kolom {column} ({value!r}): {reason}")
     shown_rows = {example[0] for example in result.contoh_tolak}
     if result.ditolak > len(shown_rows):
-        print(f"  ... dan baris lain; semua baris ditolak ada di tabel 'tolak' (halaman Data)")
+        print("  ... dan baris lain; semua baris ditolak ada di tabel 'tolak' (halaman Data)")
 
 
 def _load(paths: list[Path], target: Path, kind: str | None, simulated: bool = False) -> int:
@@ -75,14 +82,18 @@ def _parser() -> argparse.ArgumentParser:
 
     load = commands.add_parser("load", help="validasi dan muat berkas ekspor (CSV, XLSX, Parquet)")
     load.add_argument("files", nargs="+", type=Path)
-    load.add_argument("--jenis", choices=sorted(KINDS), help="jenis berkas, bila tidak dikenali dari kolomnya")
+    load.add_argument(
+        "--jenis", choices=sorted(KINDS), help="jenis berkas, bila tidak dikenali dari kolomnya"
+    )
 
     generate = commands.add_parser("demo", help="bangun gudang data kampanye simulasi")
     generate.add_argument("--as-of", type=dt.date.fromisoformat, help="potong kampanye pada tanggal ini")
     generate.add_argument("--scale", type=int, default=1, help="kalikan ukuran kampanye (untuk benchmark)")
     generate.add_argument("--seed", type=int, default=2022)
     generate.add_argument("--out", type=Path, help="folder berkas yang dihasilkan (bawaan: folder sementara)")
-    generate.add_argument("--geo-dir", type=Path, default=demo.default_geo_dir(), help="folder batas wilayah")
+    generate.add_argument(
+        "--geo-dir", type=Path, default=boundaries_dir(), help="folder batas wilayah (kode kecamatan BPS)"
+    )
     generate.add_argument("--replace", action="store_true", help="ganti gudang data yang sudah ada")
     return parser
 

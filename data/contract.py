@@ -1,6 +1,6 @@
 """The input contract: the kinds of file the field systems export, their columns and keys.
 
-A kind is recognised by its columns (every required column present) unless the caller names it.
+A kind is recognised by its columns unless the caller names it.
 Kinds load in dependency order so that a file may refer to rows loaded by an earlier file of the
 same invocation (officers before their assignments, SLS before the families registered in them).
 """
@@ -73,20 +73,23 @@ class UnknownKind(ValueError):
     """The columns of a file match no kind, or more than one."""
 
 
+def _likeness(kind: Kind, present: set[str]) -> tuple[int, float]:
+    """How many of the kind's columns the file has, then what share of the kind that is."""
+    shared = len(present & set(kind.columns))
+    return shared, shared / len(kind.columns)
+
+
 def detect_kind(columns: list[str]) -> Kind:
-    """The kind whose required columns are all present; the most specific one wins."""
+    """The kind the columns most look like. A file missing some required columns is still
+    recognised (so the loader can say which are missing) when it has at least half of them."""
     present = set(columns)
-    matches = [kind for kind in KINDS.values() if set(kind.required) <= present]
-    if not matches:
-        closest = max(KINDS.values(), key=lambda kind: len(set(kind.required) & present))
-        missing = ", ".join(c for c in closest.required if c not in present)
+    ranked = sorted(KINDS.values(), key=lambda kind: _likeness(kind, present), reverse=True)
+    best, runner_up = ranked[0], ranked[1]
+    if 2 * len(present & set(best.required)) < len(best.required):
+        raise UnknownKind("kolom tidak cocok dengan jenis berkas mana pun (" + ", ".join(KINDS) + ")")
+    if _likeness(best, present) == _likeness(runner_up, present):
         raise UnknownKind(
-            f"kolom tidak cocok dengan jenis berkas mana pun "
-            f"(paling mirip '{closest.name}', kurang kolom: {missing})"
+            f"kolom cocok dengan lebih dari satu jenis ({best.name}, {runner_up.name}); "
+            "sebutkan jenisnya dengan --jenis"
         )
-    best = max(len(kind.required) for kind in matches)
-    winners = [kind for kind in matches if len(kind.required) == best]
-    if len(winners) > 1:
-        names = ", ".join(kind.name for kind in winners)
-        raise UnknownKind(f"kolom cocok dengan lebih dari satu jenis ({names}); sebutkan jenisnya dengan --jenis")
-    return winners[0]
+    return best

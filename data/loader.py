@@ -141,8 +141,18 @@ def _load_one(
     )
     con.execute(
         "INSERT INTO muat VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [load_id, result.berkas, kind.name, item.checksum, loaded_at, simulated,
-         result.dibaca, result.dimuat, result.diganti, result.ditolak],
+        [
+            load_id,
+            result.berkas,
+            kind.name,
+            item.checksum,
+            loaded_at,
+            simulated,
+            result.dibaca,
+            result.dimuat,
+            result.diganti,
+            result.ditolak,
+        ],
     )
     result.contoh_tolak = con.execute(
         "SELECT baris, kolom, nilai, alasan FROM tolak WHERE id_muat = ? ORDER BY baris LIMIT ?",

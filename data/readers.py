@@ -6,11 +6,13 @@ record row 2 (for Excel, the sheet's own row number, title rows included).
 """
 
 import datetime as dt
+import zipfile
 from pathlib import Path
 
 import duckdb
 import openpyxl
 import pyarrow as pa
+from openpyxl.utils.exceptions import InvalidFileException
 
 from data.contract import KINDS
 
@@ -47,7 +49,7 @@ def stage(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> list[str]:
             _stage_parquet(con, path, table)
         else:
             raise BadFile(path, f"format '{suffix}' tidak dikenal (yang diterima: CSV, XLSX, Parquet)")
-    except (duckdb.Error, OSError, ValueError, KeyError) as error:
+    except (duckdb.Error, OSError, ValueError, KeyError, zipfile.BadZipFile, InvalidFileException) as error:
         if isinstance(error, BadFile):
             raise
         raise BadFile(path, f"tidak dapat dibaca: {error}") from error

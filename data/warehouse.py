@@ -1,9 +1,9 @@
 """Where the warehouse lives, how it is created, and how a load replaces it atomically.
 
 DuckDB lets one process write a file or many read it, never both. A load therefore never writes the
-file that the dashboard reads: it copies the warehouse, loads into the copy inside one transaction,
-and swaps the copy in with os.replace. Readers keep the old file until they reopen, a crash or error
-leaves the old file untouched, and a lock file keeps two loads from racing.
+file that the dashboard reads: it copies the warehouse, loads into the copy and swaps the copy in
+with os.replace. Readers keep the old file until they reopen; an error or a crash leaves the old file
+untouched (the copy is the transaction); a lock file keeps two loads from racing.
 """
 
 import fcntl
@@ -39,8 +39,9 @@ def writing(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(f"{path}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
+        for leftover in path.parent.glob(f"{path.name}.tmp*"):  # from a load that was killed
+            leftover.unlink()
         staging = path.with_name(f"{path.name}.tmp{os.getpid()}")
-        staging.unlink(missing_ok=True)
         try:
             if path.exists():
                 shutil.copyfile(path, staging)
@@ -48,9 +49,7 @@ def writing(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
             try:
                 if not path.exists():
                     _create(con)
-                con.execute("BEGIN TRANSACTION")
                 yield con
-                con.execute("COMMIT")
                 con.execute("CHECKPOINT")
             finally:
                 con.close()

@@ -3,6 +3,10 @@
 Each question is a SQL file in this folder, named by what it answers; `macros.sql` holds the
 definitions they share (the planned curve, the status rule). The warehouse is opened read-only: a
 load swaps in a new file (see data/warehouse.py), and the next question notices and reopens.
+
+The file is attached to a private in-memory database rather than opened with duckdb.connect(path):
+DuckDB hands back the already-open instance for a path, which would keep serving the old file.
+Questions still running on the old instance finish there; it closes when they are done.
 """
 
 import os
@@ -46,8 +50,9 @@ class Warehouse:
         version = self.version()
         with self._lock:
             if version != self._opened_version:
-                # The old connection is left to close once the cursors still reading it finish.
-                self._connection = duckdb.connect(str(self.path), read_only=True)
+                connection = duckdb.connect()
+                connection.execute("ATTACH ? AS gudang (READ_ONLY)", [str(self.path)])
+                self._connection = connection
                 self._opened_version = version
             return self._connection
 
@@ -55,6 +60,7 @@ class Warehouse:
         """The answer to question `name` (queries/<name>.sql) with its named parameters."""
         cursor = self._current_connection().cursor()
         try:
+            cursor.execute("USE gudang")
             cursor.execute(sql("macros"))
             return cursor.execute(sql(name), params).df()
         finally:

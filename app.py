@@ -1,0 +1,81 @@
+"""Pantau Regsosek Kaltim: routes the pages and holds the frame they share.
+
+The frame (as-of date, language) lives in the URL's query parameters, so a link reopens the same
+view, and in session state for the pages to read.
+"""
+
+import datetime as dt
+
+import streamlit as st
+
+from pages import ui
+from queries import WarehouseMissing
+
+st.set_page_config(page_title="Pantau Regsosek Kaltim", page_icon="📋", layout="wide")
+
+
+def _language() -> str:
+    chosen = st.query_params.get("bahasa", "id")
+    lang = st.sidebar.radio(
+        "Bahasa / Language",
+        options=list(ui.LANGUAGES),
+        index=list(ui.LANGUAGES).index(chosen) if chosen in ui.LANGUAGES else 0,
+        format_func=ui.LANGUAGES.get,
+        horizontal=True,
+        key="bahasa",
+    )
+    st.query_params["bahasa"] = lang
+    return lang
+
+
+def _as_of(lang: str, info) -> dt.date:
+    first, last = info["tanggal_awal"].date(), info["tanggal_akhir"].date()
+    try:
+        chosen = dt.date.fromisoformat(st.query_params.get("tanggal", ""))
+    except ValueError:
+        chosen = last
+    as_of = st.sidebar.date_input(
+        ui.TEXT["frame.tanggal"][lang],
+        value=min(max(chosen, first), last),
+        min_value=first,
+        max_value=last,
+        format="DD/MM/YYYY",
+        help=ui.TEXT["frame.tanggal_bantuan"][lang],
+        key="tanggal",
+    )
+    st.query_params["tanggal"] = as_of.isoformat()
+    return as_of
+
+
+def _frame(lang: str, info) -> ui.Frame:
+    return ui.Frame(
+        as_of=_as_of(lang, info),
+        lang=lang,
+        simulated=bool(info["simulasi"]),
+        data_until=info["tanggal_akhir"].date(),
+        loaded_at=info["waktu_muat_terakhir"].to_pydatetime(),
+    )
+
+
+def main() -> None:
+    lang = _language()
+    st.sidebar.title(ui.TEXT["app.judul"][lang])
+    try:
+        info = ui.ask("info_data").iloc[0]
+    except WarehouseMissing:
+        st.error(ui.TEXT["frame.gudang_kosong"][lang].format(path=ui.warehouse().path))
+        st.stop()
+    if info["jumlah_keluarga"] == 0:
+        st.info(ui.TEXT["frame.belum_ada_keluarga"][lang])
+        st.stop()
+    frame = _frame(lang, info)
+    ui.set_frame(frame)
+    if frame.simulated:
+        st.sidebar.warning(frame.t("frame.simulasi"), icon="🧪")
+    pages = [
+        st.Page("pages/ringkasan.py", title=frame.t("ringkasan.judul"), icon="🗺️", default=True),
+    ]
+    st.navigation(pages).run()
+
+
+main()
