@@ -22,7 +22,7 @@ def _language() -> str:
         index=list(ui.LANGUAGES).index(chosen) if chosen in ui.LANGUAGES else 0,
         format_func=ui.LANGUAGES.get,
         horizontal=True,
-        key="bahasa",
+        key="pilih_bahasa",
     )
     st.query_params["bahasa"] = lang
     return lang
@@ -41,7 +41,7 @@ def _as_of(lang: str, info) -> dt.date:
         max_value=last,
         format="DD/MM/YYYY",
         help=ui.TEXT["frame.tanggal_bantuan"][lang],
-        key="tanggal",
+        key="pilih_tanggal",
     )
     st.query_params["tanggal"] = as_of.isoformat()
     return as_of

@@ -59,6 +59,9 @@ def _load(paths: list[Path], target: Path, kind: str | None, simulated: bool = F
 def _demo(args: argparse.Namespace) -> int:
     """Generate the simulated campaign as contract files and load them into a fresh warehouse."""
     target = args.warehouse
+    if target.exists() and args.if_missing:
+        print(f"gudang data sudah ada: {target}")
+        return 0
     if target.exists() and not args.replace:
         print(f"{target} sudah ada; pakai --replace untuk membangunnya ulang", file=sys.stderr)
         return EXIT_BAD_FILE
@@ -94,7 +97,9 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument(
         "--geo-dir", type=Path, default=boundaries_dir(), help="folder batas wilayah (kode kecamatan BPS)"
     )
-    generate.add_argument("--replace", action="store_true", help="ganti gudang data yang sudah ada")
+    existing = generate.add_mutually_exclusive_group()
+    existing.add_argument("--replace", action="store_true", help="ganti gudang data yang sudah ada")
+    existing.add_argument("--if-missing", action="store_true", help="hanya bila gudang data belum ada")
     return parser
 
 

@@ -124,20 +124,24 @@ class Frame:
         return TEXT[key][self.lang].format(**values)
 
 
-@st.cache_resource
 def warehouse() -> Warehouse:
-    return Warehouse(default_path())
+    return _warehouse_at(str(default_path()))
+
+
+@st.cache_resource
+def _warehouse_at(path: str) -> Warehouse:
+    return Warehouse(path)
 
 
 @st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
-def _answer(name: str, version: tuple[int, int], params: tuple) -> pd.DataFrame:
-    return warehouse().run(name, **dict(params))
+def _answer(path: str, version: tuple[int, int], name: str, params: tuple) -> pd.DataFrame:
+    return _warehouse_at(path).run(name, **dict(params))
 
 
 def ask(name: str, **params) -> pd.DataFrame:
     """A question's answer, cached until a load swaps in a new warehouse."""
     store = warehouse()
-    return _answer(name, store.version(), tuple(sorted(params.items())))
+    return _answer(str(store.path), store.version(), name, tuple(sorted(params.items())))
 
 
 def set_frame(frame: Frame) -> None:
@@ -164,10 +168,11 @@ def percent(value, digits: int = 1) -> str:
 
 
 def points(value) -> str:
-    """A gap in percentage points, always signed (− behind, + ahead)."""
+    """A gap in percentage points, always signed (- behind, + ahead); a plain hyphen so that
+    st.metric reads the sign and spreadsheets read the number."""
     if _missing(value):
         return "—"
-    return format_decimal(value, format="+#,##0.0;−#,##0.0", locale="id")
+    return format_decimal(value, format="+#,##0.0;-#,##0.0", locale="id")
 
 
 def date(value, lang: str) -> str:

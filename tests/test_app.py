@@ -1,0 +1,130 @@
+"""AppTest of the pages: they run, honour the frame, and show what the queries give.
+
+Each view is opened fresh from its URL parameters: AppTest (Streamlit 1.67) drops the elements that
+app.py draws before st.navigation on every run after the first, so widget interactions are tested
+in the browser tests instead.
+"""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+@pytest.fixture
+def open_view(small_warehouse_template, monkeypatch):
+    """Run the app as a link with these query parameters would open it."""
+    monkeypatch.setenv("PANTAU_WAREHOUSE", str(small_warehouse_template))
+
+    def run(**query) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=30)
+        at.query_params.update(query)
+        at.run()
+        assert not at.exception
+        return at
+
+    return run
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {metric.label: metric.value for metric in at.metric}
+
+
+def test_overview_shows_the_headline_figures_as_of_the_chosen_day(open_view):
+    app = open_view(tanggal="2022-10-24")
+    # Known answers from tests/test_queries.py: 24 of 50 families, plan 90 × 10/31 = 29,0 %.
+    assert metrics(app) == {
+        "Keluarga terdata": "24",
+        "Capaian": "48,0%",
+        "Rencana hari ini": "29,0%",
+        "Status": "🟢 Sesuai rencana",
+        "Sisa hari ke target": "27 hari",
+        "Proyeksi selesai": "6 Nov 2022",
+        "PPL aktif 3 hari terakhir": "2 dari 3",
+    }
+    capaian = next(metric for metric in app.metric if metric.label == "Capaian")
+    assert capaian.delta == "+19,0 poin dari rencana"
+
+
+def test_behind_plan_shows_a_negative_delta(open_view):
+    app = open_view(tanggal="2022-11-02")
+    # 26 of 50 = 52,0 %; plan 90 × 19/31 = 55,2 % → 3,2 points behind: amber.
+    capaian = next(metric for metric in app.metric if metric.label == "Capaian")
+    assert (capaian.value, capaian.delta) == ("52,0%", "-3,2 poin dari rencana")
+    assert capaian.proto.direction == capaian.proto.DOWN
+    assert metrics(app)["Status"] == "🟡 Sedikit tertinggal"
+
+
+def test_overview_defaults_to_the_latest_data(open_view):
+    app = open_view()
+    assert app.date_input(key="pilih_tanggal").value.isoformat() == "2022-11-02"
+    assert app.query_params["tanggal"] == "2022-11-02"
+    assert metrics(app)["Keluarga terdata"] == "26"
+
+
+def test_the_as_of_date_changes_the_numbers(open_view):
+    # 15 Oct: K01, K02; 16 Oct: K14–K18.
+    assert metrics(open_view(tanggal="2022-10-16"))["Keluarga terdata"] == "7"
+    # A date outside the data is brought back to its first or last day.
+    assert metrics(open_view(tanggal="2023-03-01"))["Keluarga terdata"] == "26"
+    unreadable = open_view(tanggal="bukan-tanggal")
+    assert unreadable.date_input(key="pilih_tanggal").value.isoformat() == "2022-11-02"
+
+
+def test_overview_ranking_table(open_view):
+    table = open_view(tanggal="2022-10-24").dataframe[0].value
+    assert list(table.columns) == [
+        "Kabupaten/kota",
+        "Target keluarga",
+        "Terdata",
+        "Capaian",
+        "Rencana",
+        "Selisih (poin)",
+        "Status",
+        "Proyeksi selesai",
+    ]
+    rows = table.set_index("Kabupaten/kota")
+    assert rows.loc["Kabupaten Mahakam Ulu"].tolist() == [
+        "10",
+        "2",
+        "20,0%",
+        "25,8%",
+        "-5,8",
+        "🟡 Sedikit tertinggal",
+        "21 Nov 2022",
+    ]
+    assert rows.loc["Kota Samarinda", "Terdata"] == "22"
+    assert table.iloc[-1]["Kabupaten/kota"] == "Kalimantan Timur"
+    assert table.iloc[-1]["Terdata"] == "24"
+    # Furthest behind first: Mahakam Ulu is the only regency behind plan.
+    assert table.iloc[0]["Kabupaten/kota"] == "Kabupaten Mahakam Ulu"
+
+
+def test_english(open_view):
+    app = open_view(tanggal="2022-10-24", bahasa="en")
+    assert metrics(app)["Families registered"] == "24"
+    assert metrics(app)["Status"] == "🟢 On track"
+    assert app.radio(key="pilih_bahasa").value == "en"
+
+
+def test_simulated_data_is_marked(tmp_path, monkeypatch, small_warehouse_template):
+    import duckdb
+
+    simulated = tmp_path / "sim.duckdb"
+    simulated.write_bytes(small_warehouse_template.read_bytes())
+    con = duckdb.connect(str(simulated))
+    con.execute("UPDATE muat SET simulasi = true")
+    con.close()
+    monkeypatch.setenv("PANTAU_WAREHOUSE", str(simulated))
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert not at.exception
+    assert any("Data simulasi" in warning.value for warning in at.warning)
+
+
+def test_missing_warehouse_says_how_to_build_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("PANTAU_WAREHOUSE", str(tmp_path / "tidak-ada.duckdb"))
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert not at.exception
+    assert "python -m data demo" in at.error[0].value
