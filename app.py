@@ -11,7 +11,11 @@ import streamlit as st
 from pages import ui
 from queries import WarehouseMissing
 
-st.set_page_config(page_title="Pantau Regsosek Kaltim", page_icon="📋", layout="wide")
+st.set_page_config(page_title="Pantau Regsosek Kaltim", layout="wide")  # a page_icon would be fetched
+# Less white space around the pages: projectors are often 1280 px wide.
+st.html(
+    "<style>[data-testid='stMainBlockContainer'] {padding: 2.5rem 2rem 3rem 2rem;}</style>",
+)
 
 
 def _language() -> str:
@@ -58,8 +62,8 @@ def _frame(lang: str, info) -> ui.Frame:
 
 
 def main() -> None:
+    st.sidebar.title("Pantau Regsosek Kaltim")
     lang = _language()
-    st.sidebar.title(ui.TEXT["app.judul"][lang])
     try:
         info = ui.ask("info_data").iloc[0]
     except WarehouseMissing:
@@ -71,7 +75,7 @@ def main() -> None:
     frame = _frame(lang, info)
     ui.set_frame(frame)
     if frame.simulated:
-        st.sidebar.warning(frame.t("frame.simulasi"), icon="🧪")
+        st.sidebar.warning(frame.t("frame.simulasi"), icon=":material/science:")
     pages = [
         st.Page("pages/ringkasan.py", title=frame.t("ringkasan.judul"), icon="🗺️", default=True),
     ]

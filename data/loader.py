@@ -65,7 +65,7 @@ def load_files(
         con.execute((CHECKS_DIR / "macros.sql").read_text())
         staged = [_stage_file(con, Path(path), index, forced) for index, path in enumerate(paths)]
         staged.sort(key=lambda item: LOAD_ORDER.index(item.kind.name))
-        loaded_at = dt.datetime.now().replace(microsecond=0)
+        loaded_at = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
         seen: set[str] = set()
         results = []
         for item in staged:

@@ -83,7 +83,7 @@ CREATE TABLE muat (               -- every load: one row per file
     berkas VARCHAR NOT NULL,
     jenis VARCHAR NOT NULL,
     checksum VARCHAR NOT NULL,
-    waktu_muat TIMESTAMP NOT NULL,
+    waktu_muat TIMESTAMP NOT NULL,   -- UTC
     simulasi BOOLEAN NOT NULL,
     baris_dibaca INTEGER NOT NULL,
     baris_dimuat INTEGER NOT NULL,

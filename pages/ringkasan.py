@@ -8,6 +8,11 @@ from geo.maps import regency_map
 from pages import ui
 
 PROVINCE = "64"
+BANNERS = {
+    "hijau": (st.success, ":material/check_circle:"),
+    "kuning": (st.warning, ":material/warning:"),
+    "merah": (st.error, ":material/error:"),
+}
 
 
 def _days_left(row, frame: ui.Frame) -> str:
@@ -26,55 +31,60 @@ def _projection(row, frame: ui.Frame) -> str:
     return ui.date(row.proyeksi_selesai, frame.lang)
 
 
+def status_banner(province, frame: ui.Frame) -> None:
+    """The province's status against plan, in colour, symbol and words."""
+    if pd.isna(province.status):
+        st.info(frame.t("ringkasan.tanpa_jadwal"), icon=":material/event_busy:")
+        return
+    show, icon = BANNERS[province.status]
+    key = "ringkasan.status_depan" if province.selisih >= 0 else "ringkasan.status_belakang"
+    show(
+        frame.t(
+            key,
+            status=ui.status(province.status, frame),
+            poin=ui.points(abs(province.selisih)).lstrip("+"),
+            capaian=ui.percent(province.persen),
+            rencana=ui.percent(province.harapan_persen),
+        ),
+        icon=icon,
+    )
+
+
 def headline(province, frame: ui.Frame) -> None:
     t = frame.t
+    gap = (
+        t("ringkasan.selisih_delta", poin=ui.points(province.selisih)) if pd.notna(province.selisih) else None
+    )
     first, second = st.columns(4), st.columns(4)
-    first[0].metric(
-        t("ringkasan.terdata"),
-        ui.number(province.terdata),
-        border=True,
-        help=t("ringkasan.dari_target", target=ui.number(province.target_keluarga)),
-    )
-    first[1].metric(
-        t("ringkasan.capaian"),
-        ui.percent(province.persen),
-        border=True,
-        delta=t("ringkasan.selisih_delta", poin=ui.points(province.selisih))
-        if pd.notna(province.selisih)
-        else None,
-    )
-    first[2].metric(
+    first[0].metric(t("ringkasan.terdata"), ui.number(province.terdata), border=True)
+    first[1].metric(t("ringkasan.target"), ui.number(province.target_keluarga), border=True)
+    first[2].metric(t("ringkasan.capaian"), ui.percent(province.persen), delta=gap, border=True)
+    first[3].metric(
         t("ringkasan.rencana"),
         ui.percent(province.harapan_persen),
         border=True,
         help=t("ringkasan.rencana_bantuan"),
     )
-    first[3].metric(
-        t("ringkasan.status"),
-        ui.status(province.status, frame),
-        border=True,
-        help=t("ringkasan.status_bantuan"),
-    )
     second[0].metric(
-        t("ringkasan.sisa_hari"),
+        t("ringkasan.sisa_hari", tanggal=ui.date(province.tanggal_target, frame.lang)),
         _days_left(province, frame),
         border=True,
-        help=t("ringkasan.tanggal_target", tanggal=ui.date(province.tanggal_target, frame.lang)),
+        help=t("ringkasan.sisa_hari_bantuan"),
     )
     second[1].metric(
         t("ringkasan.proyeksi"),
         _projection(province, frame),
         border=True,
-        help=t("ringkasan.proyeksi_bantuan", laju=ui.number(province.laju_7hari)),
+        help=t("ringkasan.proyeksi_bantuan"),
     )
     second[2].metric(
-        t("ringkasan.aktif"),
-        t(
-            "ringkasan.aktif_nilai",
-            aktif=ui.number(province.ppl_aktif_3hari),
-            total=ui.number(province.jumlah_ppl),
-        ),
+        t("ringkasan.laju"), ui.number(province.laju_7hari), border=True, help=t("ringkasan.laju_bantuan")
+    )
+    second[3].metric(
+        t("ringkasan.aktif", total=ui.number(province.jumlah_ppl)),
+        ui.number(province.ppl_aktif_3hari),
         border=True,
+        help=t("ringkasan.aktif_bantuan"),
     )
 
 
@@ -95,13 +105,17 @@ def _hover(row, frame: ui.Frame) -> str:
 def regency_map_section(regencies: pd.DataFrame, frame: ui.Frame) -> None:
     t = frame.t
     st.subheader(t("ringkasan.peta"))
+    options = ["selisih", "capaian"]
+    # One widget per language (its label changes the widget), carrying the choice across.
     colour = st.radio(
         t("ringkasan.warnai"),
-        ["selisih", "capaian"],
+        options,
+        index=options.index(st.session_state.get("warna_peta", "selisih")),
         horizontal=True,
-        key="warna_peta",
+        key=f"warna_peta_{frame.lang}",
         format_func=lambda option: t(f"ringkasan.warna_{option}"),
     )
+    st.session_state["warna_peta"] = colour
     shown = regencies.rename(columns={"kode_wilayah": "kode_kab", "nama_wilayah": "nama_kab"})
     shown["hover"] = [_hover(row, frame) for row in regencies.itertuples()]
     figure = regency_map(
@@ -122,7 +136,7 @@ def ranking_table(areas: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
     ordered = pd.concat([regencies, areas[areas.kode_wilayah == PROVINCE]])
     return pd.DataFrame(
         {
-            t("kolom.wilayah"): ordered.nama_wilayah,
+            t("kolom.wilayah"): ordered.nama_pendek,
             t("kolom.target"): ordered.target_keluarga.map(ui.number),
             t("kolom.terdata"): ordered.terdata.map(ui.number),
             t("kolom.capaian"): ordered.persen.map(ui.percent),
@@ -136,12 +150,13 @@ def ranking_table(areas: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
 
 frame = ui.frame()
 areas = ui.ask("capaian_wilayah", as_of=frame.as_of)
+province = areas[areas.kode_wilayah == PROVINCE].iloc[0]
 ui.header(frame, frame.t("ringkasan.judul"))
-headline(areas[areas.kode_wilayah == PROVINCE].iloc[0], frame)
-map_column, table_column = st.columns([5, 6])
-with map_column:
-    regency_map_section(areas[areas.kode_wilayah != PROVINCE], frame)
-with table_column:
-    st.subheader(frame.t("ringkasan.peringkat"))
-    st.dataframe(ranking_table(areas, frame), hide_index=True, width="stretch", height=423)
-    st.caption(frame.t("ringkasan.peringkat_catatan"))
+status_banner(province, frame)
+headline(province, frame)
+regency_map_section(areas[areas.kode_wilayah != PROVINCE], frame)
+st.subheader(frame.t("ringkasan.peringkat"))
+table = ranking_table(areas, frame)
+styled = table.style.map(lambda label: ui.status_tint(label, frame), subset=[frame.t("kolom.status")])
+st.dataframe(styled, hide_index=True, width="stretch", height=35 * (len(table) + 1) + 3)
+st.caption(frame.t("ringkasan.peringkat_catatan") + " " + frame.t("ringkasan.status_bantuan"))

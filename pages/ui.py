@@ -17,10 +17,11 @@ from data.warehouse import default_path
 from queries import Warehouse
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
-STATUS_SYMBOLS = {"hijau": "🟢", "kuning": "🟡", "merah": "🔴"}
+# Light tints of the map's status colours, for table cells that carry the status in words too.
+STATUS_TINTS = {"hijau": "#d4edda", "kuning": "#fdecc0", "merah": "#f9d3cc"}
+WITA = dt.timedelta(hours=8)  # loads are recorded in UTC; Kaltim reads WITA (UTC+8)
 
 TEXT: dict[str, dict[str, str]] = {
-    "app.judul": {"id": "Pantau Regsosek Kaltim", "en": "Regsosek Monitor, East Kalimantan"},
     "frame.bahasa": {"id": "Bahasa", "en": "Language"},
     "frame.tanggal": {"id": "Keadaan per tanggal", "en": "As of"},
     "frame.tanggal_bantuan": {
@@ -50,10 +51,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "ringkasan.judul": {"id": "Ringkasan", "en": "Overview"},
     "ringkasan.terdata": {"id": "Keluarga terdata", "en": "Families registered"},
-    "ringkasan.dari_target": {
-        "id": "dari target {target} keluarga",
-        "en": "of a target of {target} families",
-    },
+    "ringkasan.target": {"id": "Target keluarga", "en": "Target families"},
     "ringkasan.capaian": {"id": "Capaian", "en": "Completion"},
     "ringkasan.selisih_delta": {"id": "{poin} poin dari rencana", "en": "{poin} pts against plan"},
     "ringkasan.rencana": {"id": "Rencana hari ini", "en": "Planned for today"},
@@ -61,46 +59,68 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Capaian kumulatif yang dijadwalkan pada akhir hari ini (jadwal yang dimuat).",
         "en": "Cumulative completion scheduled for the end of this day (the loaded schedule).",
     },
-    "ringkasan.status": {"id": "Status", "en": "Status"},
     "ringkasan.status_bantuan": {
         "id": "Hijau: sesuai atau di depan rencana; kuning: 0–7,5 poin di belakang; merah: lebih dari 7,5.",
         "en": "Green: on or ahead of plan; amber: 0–7.5 points behind; red: more than 7.5 behind.",
     },
-    "ringkasan.sisa_hari": {"id": "Sisa hari ke target", "en": "Days left to target"},
+    "ringkasan.status_depan": {
+        "id": "{status}: {poin} poin di depan rencana ({capaian} terdata, rencana {rencana}).",
+        "en": "{status}: {poin} points ahead of plan ({capaian} registered, {rencana} planned).",
+    },
+    "ringkasan.status_belakang": {
+        "id": "{status}: {poin} poin di belakang rencana ({capaian} terdata, rencana {rencana}).",
+        "en": "{status}: {poin} points behind plan ({capaian} registered, {rencana} planned).",
+    },
+    "ringkasan.tanpa_jadwal": {
+        "id": "Jadwal belum dimuat: capaian tidak dapat dibandingkan dengan rencana.",
+        "en": "No schedule loaded: completion cannot be compared with a plan.",
+    },
+    "ringkasan.sisa_hari": {"id": "Sisa hari ke {tanggal}", "en": "Days left to {tanggal}"},
     "ringkasan.sisa_hari_nilai": {"id": "{hari} hari", "en": "{hari} days"},
     "ringkasan.lewat_hari": {"id": "lewat {hari} hari", "en": "{hari} days past"},
-    "ringkasan.tanggal_target": {"id": "Target selesai {tanggal}", "en": "Target date {tanggal}"},
     "ringkasan.proyeksi": {"id": "Proyeksi selesai", "en": "Projected finish"},
-    "ringkasan.proyeksi_bantuan": {
-        "id": "Dengan laju 7 hari terakhir: {laju} keluarga per hari.",
-        "en": "At the last 7 days' pace: {laju} families a day.",
+    "ringkasan.sisa_hari_bantuan": {
+        "id": "Hari sampai jadwal mencapai target akhirnya.",
+        "en": "Days until the schedule reaches its final target.",
     },
+    "ringkasan.laju_bantuan": {
+        "id": "Rata-rata keluarga terdata per hari selama 7 hari terakhir.",
+        "en": "Average families registered a day over the last 7 days.",
+    },
+    "ringkasan.aktif_bantuan": {
+        "id": "PPL yang mendata sedikitnya satu keluarga dalam 3 hari terakhir.",
+        "en": "PPL who registered at least one family in the last 3 days.",
+    },
+    "ringkasan.proyeksi_bantuan": {
+        "id": "Hari ini ditambah sisa keluarga dibagi laju 7 hari terakhir.",
+        "en": "Today plus the families left divided by the last 7 days' pace.",
+    },
+    "ringkasan.laju": {"id": "Keluarga per hari (7 hari)", "en": "Families a day (7 days)"},
     "ringkasan.tercapai": {"id": "Tercapai", "en": "Reached"},
-    "ringkasan.tak_terproyeksi": {"id": "Tidak ada kemajuan 7 hari", "en": "No progress in 7 days"},
-    "ringkasan.aktif": {"id": "PPL aktif 3 hari terakhir", "en": "PPL active in the last 3 days"},
-    "ringkasan.aktif_nilai": {"id": "{aktif} dari {total}", "en": "{aktif} of {total}"},
+    "ringkasan.tak_terproyeksi": {"id": "Tanpa kemajuan 7 hari", "en": "No progress in 7 days"},
+    "ringkasan.aktif": {"id": "PPL aktif 3 hari (dari {total})", "en": "PPL active, 3 days (of {total})"},
     "ringkasan.peta": {"id": "Peta kabupaten/kota", "en": "Map of regencies"},
     "ringkasan.warnai": {"id": "Warnai menurut", "en": "Colour by"},
     "ringkasan.warna_capaian": {"id": "Capaian (%)", "en": "Completion (%)"},
     "ringkasan.warna_selisih": {"id": "Selisih dari rencana (poin)", "en": "Gap to plan (points)"},
     "ringkasan.peringkat": {"id": "Peringkat kabupaten/kota", "en": "Regency ranking"},
     "ringkasan.peringkat_catatan": {
-        "id": "Diurutkan dari yang paling tertinggal dari rencana.",
-        "en": "Sorted from furthest behind plan.",
+        "id": "Diurutkan dari yang paling tertinggal dari rencana; baris terakhir: provinsi.",
+        "en": "Sorted from furthest behind plan; last row: the province.",
     },
     "kolom.wilayah": {"id": "Kabupaten/kota", "en": "Regency/city"},
-    "kolom.target": {"id": "Target keluarga", "en": "Target families"},
+    "kolom.target": {"id": "Target", "en": "Target"},
     "kolom.terdata": {"id": "Terdata", "en": "Registered"},
-    "kolom.capaian": {"id": "Capaian", "en": "Completion"},
+    "kolom.capaian": {"id": "Capaian", "en": "Done"},
     "kolom.rencana": {"id": "Rencana", "en": "Planned"},
-    "kolom.selisih": {"id": "Selisih (poin)", "en": "Gap (points)"},
+    "kolom.selisih": {"id": "Selisih", "en": "Gap"},
     "kolom.status": {"id": "Status", "en": "Status"},
     "kolom.proyeksi": {"id": "Proyeksi selesai", "en": "Projected finish"},
     "hover.terdata": {"id": "Terdata {terdata} dari {target}", "en": "Registered {terdata} of {target}"},
     "hover.rencana": {"id": "Rencana {rencana}", "en": "Planned {rencana}"},
     "hover.selisih": {"id": "Selisih {selisih} poin", "en": "Gap {selisih} pts"},
-    "status.hijau": {"id": "Sesuai rencana", "en": "On track"},
-    "status.kuning": {"id": "Sedikit tertinggal", "en": "Slightly behind"},
+    "status.hijau": {"id": "Sesuai", "en": "On track"},
+    "status.kuning": {"id": "Waspada", "en": "At risk"},
     "status.merah": {"id": "Tertinggal", "en": "Behind"},
     "status.tanpa": {"id": "Tanpa jadwal", "en": "No schedule"},
     "satuan.poin": {"id": "poin", "en": "pts"},
@@ -181,10 +201,11 @@ def date(value, lang: str) -> str:
     return format_date(pd.Timestamp(value).date(), "d MMM y", locale=lang)
 
 
-def timestamp(value, lang: str) -> str:
+def utc_as_wita(value, lang: str) -> str:
     if _missing(value):
         return "—"
-    return format_datetime(pd.Timestamp(value).to_pydatetime(), "d MMM y HH.mm", locale=lang)
+    local = pd.Timestamp(value).to_pydatetime() + WITA
+    return format_datetime(local, "d MMM y HH.mm", locale=lang) + " WITA"
 
 
 def header(frame: Frame, title: str) -> None:
@@ -192,14 +213,22 @@ def header(frame: Frame, title: str) -> None:
     st.title(title)
     line = frame.t("frame.keadaan", tanggal=date(frame.as_of, frame.lang))
     line += " · " + frame.t("frame.data_sampai", tanggal=date(frame.data_until, frame.lang))
-    line += ", " + frame.t("frame.dimuat", waktu=timestamp(frame.loaded_at, frame.lang))
+    line += ", " + frame.t("frame.dimuat", waktu=utc_as_wita(frame.loaded_at, frame.lang))
     if frame.simulated:
-        st.badge(frame.t("frame.simulasi_singkat"), icon="🧪", color="orange")
+        st.badge(frame.t("frame.simulasi_singkat"), icon=":material/science:", color="orange")
     st.caption(line)
 
 
 def status(value, frame: Frame) -> str:
-    """A status as symbol and words: colour is never the only signal."""
+    """A status in words: wherever it is coloured, the words say it too."""
     if _missing(value):
         return frame.t("status.tanpa")
-    return f"{STATUS_SYMBOLS[value]} {frame.t('status.' + value)}"
+    return frame.t("status." + value)
+
+
+def status_tint(label: str, frame: Frame) -> str:
+    """CSS for a table cell holding a status label (for pandas Styler.map)."""
+    for value, tint in STATUS_TINTS.items():
+        if label == frame.t("status." + value):
+            return f"background-color: {tint}"
+    return ""

@@ -48,6 +48,7 @@ digabung AS (
 hitung AS (
     SELECT d.*,
            coalesce(k.nama_kab, 'Kalimantan Timur') AS nama_wilayah,
+           coalesce(k.nama_pendek, 'Kalimantan Timur') AS nama_pendek,
            CASE WHEN d.target_keluarga > 0 THEN 100.0 * d.terdata / d.target_keluarga END AS persen,
            r.harapan_persen,
            r.tanggal_target,
@@ -57,7 +58,7 @@ hitung AS (
     LEFT JOIN kabupaten k ON k.kode_kab = d.kode_wilayah
     LEFT JOIN rencana_pada($as_of) r USING (kode_wilayah)
 )
-SELECT kode_wilayah, nama_wilayah, target_keluarga, terdata, persen, harapan_persen,
+SELECT kode_wilayah, nama_wilayah, nama_pendek, target_keluarga, terdata, persen, harapan_persen,
        persen - harapan_persen AS selisih,
        status_rencana(persen - harapan_persen) AS status,
        terdata_7hari, laju_7hari, sisa_keluarga,
