@@ -77,7 +77,7 @@ def main() -> None:
     if frame.simulated:
         st.sidebar.warning(frame.t("frame.simulasi"), icon=":material/science:")
     pages = [
-        st.Page("pages/ringkasan.py", title=frame.t("ringkasan.judul"), icon="🗺️", default=True),
+        st.Page("pages/ringkasan.py", title=frame.t("halaman.ringkasan"), icon="🗺️", default=True),
     ]
     st.navigation(pages).run()
 

@@ -3,11 +3,79 @@
 import pandas as pd
 import streamlit as st
 
-from geo.boundaries import boundaries_dir, load_boundaries
+from geo.boundaries import boundaries_dir, load_boundaries, match_codes
 from geo.maps import regency_map
 from pages import ui
 
 PROVINCE = "64"
+WORDS = {
+    "ringkasan.terdata": {"id": "Keluarga terdata", "en": "Families registered"},
+    "ringkasan.target": {"id": "Target keluarga", "en": "Target families"},
+    "ringkasan.capaian": {"id": "Capaian", "en": "Completion"},
+    "ringkasan.selisih_delta": {"id": "{poin} poin dari rencana", "en": "{poin} pts against plan"},
+    "ringkasan.rencana": {"id": "Rencana hari ini", "en": "Planned for today"},
+    "ringkasan.rencana_bantuan": {
+        "id": "Capaian kumulatif yang dijadwalkan pada akhir hari ini (jadwal yang dimuat).",
+        "en": "Cumulative completion scheduled for the end of this day (the loaded schedule).",
+    },
+    "ringkasan.status_bantuan": {
+        "id": "Hijau: sesuai atau di depan rencana; kuning: 0–7,5 poin di belakang; merah: lebih dari 7,5.",
+        "en": "Green: on or ahead of plan; amber: 0–7.5 points behind; red: more than 7.5 behind.",
+    },
+    "ringkasan.status_depan": {
+        "id": "{status}: {poin} poin di depan rencana ({capaian} terdata, rencana {rencana}).",
+        "en": "{status}: {poin} points ahead of plan ({capaian} registered, {rencana} planned).",
+    },
+    "ringkasan.status_belakang": {
+        "id": "{status}: {poin} poin di belakang rencana ({capaian} terdata, rencana {rencana}).",
+        "en": "{status}: {poin} points behind plan ({capaian} registered, {rencana} planned).",
+    },
+    "ringkasan.tanpa_jadwal": {
+        "id": "Jadwal belum dimuat: capaian tidak dapat dibandingkan dengan rencana.",
+        "en": "No schedule loaded: completion cannot be compared with a plan.",
+    },
+    "ringkasan.sisa_hari": {"id": "Sisa hari ke {tanggal}", "en": "Days left to {tanggal}"},
+    "ringkasan.sisa_hari_nilai": {"id": "{hari} hari", "en": "{hari} days"},
+    "ringkasan.lewat_hari": {"id": "lewat {hari} hari", "en": "{hari} days past"},
+    "ringkasan.proyeksi": {"id": "Proyeksi selesai", "en": "Projected finish"},
+    "ringkasan.sisa_hari_bantuan": {
+        "id": "Hari sampai jadwal mencapai target akhirnya.",
+        "en": "Days until the schedule reaches its final target.",
+    },
+    "ringkasan.laju_bantuan": {
+        "id": "Rata-rata keluarga terdata per hari selama 7 hari terakhir.",
+        "en": "Average families registered a day over the last 7 days.",
+    },
+    "ringkasan.aktif_bantuan": {
+        "id": "PPL yang mendata sedikitnya satu keluarga dalam 3 hari terakhir.",
+        "en": "PPL who registered at least one family in the last 3 days.",
+    },
+    "ringkasan.proyeksi_bantuan": {
+        "id": "Hari ini ditambah sisa keluarga dibagi laju 7 hari terakhir.",
+        "en": "Today plus the families left divided by the last 7 days' pace.",
+    },
+    "ringkasan.laju": {"id": "Keluarga per hari (7 hari)", "en": "Families a day (7 days)"},
+    "ringkasan.tercapai": {"id": "Tercapai", "en": "Reached"},
+    "ringkasan.tak_terproyeksi": {"id": "Tanpa kemajuan 7 hari", "en": "No progress in 7 days"},
+    "ringkasan.aktif": {"id": "PPL aktif 3 hari (dari {total})", "en": "PPL active, 3 days (of {total})"},
+    "ringkasan.peta": {"id": "Peta kabupaten/kota", "en": "Map of regencies"},
+    "ringkasan.warnai": {"id": "Warnai menurut", "en": "Colour by"},
+    "ringkasan.warna_capaian": {"id": "Capaian (%)", "en": "Completion (%)"},
+    "ringkasan.warna_selisih": {"id": "Selisih dari rencana (poin)", "en": "Gap to plan (points)"},
+    "ringkasan.peringkat": {"id": "Peringkat kabupaten/kota", "en": "Regency ranking"},
+    "ringkasan.peringkat_catatan": {
+        "id": "Diurutkan dari yang paling tertinggal dari rencana; baris terakhir: provinsi.",
+        "en": "Sorted from furthest behind plan; last row: the province.",
+    },
+    "hover.terdata": {"id": "Terdata {terdata} dari {target}", "en": "Registered {terdata} of {target}"},
+    "hover.rencana": {"id": "Rencana {rencana}", "en": "Planned {rencana}"},
+    "hover.selisih": {"id": "Selisih {selisih} poin", "en": "Gap {selisih} pts"},
+    "ringkasan.batas": {"id": "Batas wilayah: {sumber}.", "en": "Boundaries: {sumber}."},
+    "ringkasan.tanpa_batas": {
+        "id": "Tanpa poligon untuk: {kode}.",
+        "en": "No polygon for: {kode}.",
+    },
+}
 BANNERS = {
     "hijau": (st.success, ":material/check_circle:"),
     "kuning": (st.warning, ":material/warning:"),
@@ -118,15 +186,22 @@ def regency_map_section(regencies: pd.DataFrame, frame: ui.Frame) -> None:
     st.session_state["warna_peta"] = colour
     shown = regencies.rename(columns={"kode_wilayah": "kode_kab", "nama_wilayah": "nama_kab"})
     shown["hover"] = [_hover(row, frame) for row in regencies.itertuples()]
+    boundaries = load_boundaries("kabupaten", boundaries_dir())
     figure = regency_map(
         shown,
         value_column="selisih" if colour == "selisih" else "persen",
         hover_column="hover",
         scale=colour,
         colorbar_title=t(f"ringkasan.warna_{colour}"),
-        boundaries=load_boundaries("kabupaten", boundaries_dir()),
+        boundaries=boundaries,
     )
     st.plotly_chart(figure, width="stretch", config={"displaylogo": False})
+    match = match_codes(shown.kode_kab, boundaries)
+    if match.source:
+        note = t("ringkasan.batas", sumber=match.source)
+        if match.missing:
+            note += " " + t("ringkasan.tanpa_batas", kode=", ".join(match.missing))
+        st.caption(note)
 
 
 def ranking_table(areas: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
@@ -148,10 +223,11 @@ def ranking_table(areas: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
     )
 
 
+ui.add_words(WORDS)
 frame = ui.frame()
 areas = ui.ask("capaian_wilayah", as_of=frame.as_of)
 province = areas[areas.kode_wilayah == PROVINCE].iloc[0]
-ui.header(frame, frame.t("ringkasan.judul"))
+ui.header(frame, frame.t("halaman.ringkasan"))
 status_banner(province, frame)
 headline(province, frame)
 regency_map_section(areas[areas.kode_wilayah != PROVINCE], frame)

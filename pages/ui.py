@@ -49,65 +49,8 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Belum ada keluarga terdata di gudang data.",
         "en": "No family has been registered in the warehouse yet.",
     },
-    "ringkasan.judul": {"id": "Ringkasan", "en": "Overview"},
-    "ringkasan.terdata": {"id": "Keluarga terdata", "en": "Families registered"},
-    "ringkasan.target": {"id": "Target keluarga", "en": "Target families"},
-    "ringkasan.capaian": {"id": "Capaian", "en": "Completion"},
-    "ringkasan.selisih_delta": {"id": "{poin} poin dari rencana", "en": "{poin} pts against plan"},
-    "ringkasan.rencana": {"id": "Rencana hari ini", "en": "Planned for today"},
-    "ringkasan.rencana_bantuan": {
-        "id": "Capaian kumulatif yang dijadwalkan pada akhir hari ini (jadwal yang dimuat).",
-        "en": "Cumulative completion scheduled for the end of this day (the loaded schedule).",
-    },
-    "ringkasan.status_bantuan": {
-        "id": "Hijau: sesuai atau di depan rencana; kuning: 0–7,5 poin di belakang; merah: lebih dari 7,5.",
-        "en": "Green: on or ahead of plan; amber: 0–7.5 points behind; red: more than 7.5 behind.",
-    },
-    "ringkasan.status_depan": {
-        "id": "{status}: {poin} poin di depan rencana ({capaian} terdata, rencana {rencana}).",
-        "en": "{status}: {poin} points ahead of plan ({capaian} registered, {rencana} planned).",
-    },
-    "ringkasan.status_belakang": {
-        "id": "{status}: {poin} poin di belakang rencana ({capaian} terdata, rencana {rencana}).",
-        "en": "{status}: {poin} points behind plan ({capaian} registered, {rencana} planned).",
-    },
-    "ringkasan.tanpa_jadwal": {
-        "id": "Jadwal belum dimuat: capaian tidak dapat dibandingkan dengan rencana.",
-        "en": "No schedule loaded: completion cannot be compared with a plan.",
-    },
-    "ringkasan.sisa_hari": {"id": "Sisa hari ke {tanggal}", "en": "Days left to {tanggal}"},
-    "ringkasan.sisa_hari_nilai": {"id": "{hari} hari", "en": "{hari} days"},
-    "ringkasan.lewat_hari": {"id": "lewat {hari} hari", "en": "{hari} days past"},
-    "ringkasan.proyeksi": {"id": "Proyeksi selesai", "en": "Projected finish"},
-    "ringkasan.sisa_hari_bantuan": {
-        "id": "Hari sampai jadwal mencapai target akhirnya.",
-        "en": "Days until the schedule reaches its final target.",
-    },
-    "ringkasan.laju_bantuan": {
-        "id": "Rata-rata keluarga terdata per hari selama 7 hari terakhir.",
-        "en": "Average families registered a day over the last 7 days.",
-    },
-    "ringkasan.aktif_bantuan": {
-        "id": "PPL yang mendata sedikitnya satu keluarga dalam 3 hari terakhir.",
-        "en": "PPL who registered at least one family in the last 3 days.",
-    },
-    "ringkasan.proyeksi_bantuan": {
-        "id": "Hari ini ditambah sisa keluarga dibagi laju 7 hari terakhir.",
-        "en": "Today plus the families left divided by the last 7 days' pace.",
-    },
-    "ringkasan.laju": {"id": "Keluarga per hari (7 hari)", "en": "Families a day (7 days)"},
-    "ringkasan.tercapai": {"id": "Tercapai", "en": "Reached"},
-    "ringkasan.tak_terproyeksi": {"id": "Tanpa kemajuan 7 hari", "en": "No progress in 7 days"},
-    "ringkasan.aktif": {"id": "PPL aktif 3 hari (dari {total})", "en": "PPL active, 3 days (of {total})"},
-    "ringkasan.peta": {"id": "Peta kabupaten/kota", "en": "Map of regencies"},
-    "ringkasan.warnai": {"id": "Warnai menurut", "en": "Colour by"},
-    "ringkasan.warna_capaian": {"id": "Capaian (%)", "en": "Completion (%)"},
-    "ringkasan.warna_selisih": {"id": "Selisih dari rencana (poin)", "en": "Gap to plan (points)"},
-    "ringkasan.peringkat": {"id": "Peringkat kabupaten/kota", "en": "Regency ranking"},
-    "ringkasan.peringkat_catatan": {
-        "id": "Diurutkan dari yang paling tertinggal dari rencana; baris terakhir: provinsi.",
-        "en": "Sorted from furthest behind plan; last row: the province.",
-    },
+    # Page names, for the navigation and the pages' titles.
+    "halaman.ringkasan": {"id": "Ringkasan", "en": "Overview"},
     "kolom.wilayah": {"id": "Kabupaten/kota", "en": "Regency/city"},
     "kolom.target": {"id": "Target", "en": "Target"},
     "kolom.terdata": {"id": "Terdata", "en": "Registered"},
@@ -116,9 +59,6 @@ TEXT: dict[str, dict[str, str]] = {
     "kolom.selisih": {"id": "Selisih", "en": "Gap"},
     "kolom.status": {"id": "Status", "en": "Status"},
     "kolom.proyeksi": {"id": "Proyeksi selesai", "en": "Projected finish"},
-    "hover.terdata": {"id": "Terdata {terdata} dari {target}", "en": "Registered {terdata} of {target}"},
-    "hover.rencana": {"id": "Rencana {rencana}", "en": "Planned {rencana}"},
-    "hover.selisih": {"id": "Selisih {selisih} poin", "en": "Gap {selisih} pts"},
     "status.hijau": {"id": "Sesuai", "en": "On track"},
     "status.kuning": {"id": "Waspada", "en": "At risk"},
     "status.merah": {"id": "Tertinggal", "en": "Behind"},
@@ -140,12 +80,20 @@ class Frame:
     loaded_at: dt.datetime
 
     def t(self, key: str, **values) -> str:
-        """The words for `key` in the frame's language."""
+        """The words for `key` in the frame's language: a page's own (see `add_words`) or shared."""
         return TEXT[key][self.lang].format(**values)
 
 
 def warehouse() -> Warehouse:
     return _warehouse_at(str(default_path()))
+
+
+def add_words(words: dict[str, dict[str, str]]) -> None:
+    """A page's own words, kept beside its code; keys are prefixed with the page's name."""
+    clashes = {key for key in words if key in TEXT and TEXT[key] != words[key]}
+    if clashes:
+        raise KeyError(f"words defined twice: {sorted(clashes)}")
+    TEXT.update(words)
 
 
 @st.cache_resource

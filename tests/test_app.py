@@ -130,3 +130,15 @@ def test_missing_warehouse_says_how_to_build_one(tmp_path, monkeypatch):
     at = AppTest.from_file(APP, default_timeout=30).run()
     assert not at.exception
     assert "python -m data demo" in at.error[0].value
+
+
+def test_overview_names_its_boundary_source(open_view):
+    captions = [caption.value for caption in open_view(tanggal="2022-10-24").caption]
+    assert any(caption.startswith("Batas wilayah: kaltim_regencies.geojson") for caption in captions)
+
+
+def test_overview_without_boundary_files_still_runs(open_view, monkeypatch):
+    monkeypatch.setenv("PANTAU_GEO_DIR", "")
+    app = open_view(tanggal="2022-10-24")
+    assert metrics(app)["Keluarga terdata"] == "24"
+    assert not any(caption.value.startswith("Batas wilayah") for caption in app.caption)
