@@ -1,7 +1,9 @@
 """Pantau Regsosek Kaltim: routes the pages and holds the frame they share.
 
-The frame (as-of date, language) lives in the URL's query parameters, so a link reopens the same
-view, and in session state for the pages to read.
+The frame (as-of date, language, regency) lives in the URL's query parameters, so a link reopens the
+same view, and in session state for the pages to read. The URL is the source of truth: each widget
+starts from it, and a widget's key names its language, because a label in another language makes
+another widget.
 """
 
 import datetime as dt
@@ -45,15 +47,35 @@ def _as_of(lang: str, info) -> dt.date:
         max_value=last,
         format="DD/MM/YYYY",
         help=ui.TEXT["frame.tanggal_bantuan"][lang],
-        key="pilih_tanggal",
+        key=f"pilih_tanggal_{lang}",
     )
     st.query_params["tanggal"] = as_of.isoformat()
     return as_of
 
 
+def _regency(lang: str) -> str | None:
+    regencies = ui.ask("daftar_kabupaten")
+    names = dict(zip(regencies.kode_kab, regencies.nama_kab, strict=True))
+    options = [None, *names]
+    chosen = st.query_params.get("kab")
+    kode_kab = st.sidebar.selectbox(
+        ui.TEXT["frame.wilayah"][lang],
+        options,
+        index=options.index(chosen) if chosen in names else 0,
+        format_func=lambda code: names[code] if code else ui.TEXT["frame.semua_wilayah"][lang],
+        key=f"pilih_kab_{lang}",
+    )
+    if kode_kab:
+        st.query_params["kab"] = kode_kab
+    else:
+        st.query_params.pop("kab", None)
+    return kode_kab
+
+
 def _frame(lang: str, info) -> ui.Frame:
     return ui.Frame(
         as_of=_as_of(lang, info),
+        kode_kab=_regency(lang),
         lang=lang,
         simulated=bool(info["simulasi"]),
         data_until=info["tanggal_akhir"].date(),

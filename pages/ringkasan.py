@@ -99,58 +99,56 @@ def _projection(row, frame: ui.Frame) -> str:
     return ui.date(row.proyeksi_selesai, frame.lang)
 
 
-def status_banner(province, frame: ui.Frame) -> None:
-    """The province's status against plan, in colour, symbol and words."""
-    if pd.isna(province.status):
+def status_banner(area, frame: ui.Frame) -> None:
+    """The area's status against plan (the province's or the chosen regency's), in colour, icon and words."""
+    if pd.isna(area.status):
         st.info(frame.t("ringkasan.tanpa_jadwal"), icon=":material/event_busy:")
         return
-    show, icon = BANNERS[province.status]
-    key = "ringkasan.status_depan" if province.selisih >= 0 else "ringkasan.status_belakang"
+    show, icon = BANNERS[area.status]
+    key = "ringkasan.status_depan" if area.selisih >= 0 else "ringkasan.status_belakang"
     show(
         frame.t(
             key,
-            status=ui.status(province.status, frame),
-            poin=ui.points(abs(province.selisih)).lstrip("+"),
-            capaian=ui.percent(province.persen),
-            rencana=ui.percent(province.harapan_persen),
+            status=ui.status(area.status, frame),
+            poin=ui.points(abs(area.selisih)).lstrip("+"),
+            capaian=ui.percent(area.persen),
+            rencana=ui.percent(area.harapan_persen),
         ),
         icon=icon,
     )
 
 
-def headline(province, frame: ui.Frame) -> None:
+def headline(area, frame: ui.Frame) -> None:
     t = frame.t
-    gap = (
-        t("ringkasan.selisih_delta", poin=ui.points(province.selisih)) if pd.notna(province.selisih) else None
-    )
+    gap = t("ringkasan.selisih_delta", poin=ui.points(area.selisih)) if pd.notna(area.selisih) else None
     first, second = st.columns(4), st.columns(4)
-    first[0].metric(t("ringkasan.terdata"), ui.number(province.terdata), border=True)
-    first[1].metric(t("ringkasan.target"), ui.number(province.target_keluarga), border=True)
-    first[2].metric(t("ringkasan.capaian"), ui.percent(province.persen), delta=gap, border=True)
+    first[0].metric(t("ringkasan.terdata"), ui.number(area.terdata), border=True)
+    first[1].metric(t("ringkasan.target"), ui.number(area.target_keluarga), border=True)
+    first[2].metric(t("ringkasan.capaian"), ui.percent(area.persen), delta=gap, border=True)
     first[3].metric(
         t("ringkasan.rencana"),
-        ui.percent(province.harapan_persen),
+        ui.percent(area.harapan_persen),
         border=True,
         help=t("ringkasan.rencana_bantuan"),
     )
     second[0].metric(
-        t("ringkasan.sisa_hari", tanggal=ui.date(province.tanggal_target, frame.lang)),
-        _days_left(province, frame),
+        t("ringkasan.sisa_hari", tanggal=ui.date(area.tanggal_target, frame.lang)),
+        _days_left(area, frame),
         border=True,
         help=t("ringkasan.sisa_hari_bantuan"),
     )
     second[1].metric(
         t("ringkasan.proyeksi"),
-        _projection(province, frame),
+        _projection(area, frame),
         border=True,
         help=t("ringkasan.proyeksi_bantuan"),
     )
     second[2].metric(
-        t("ringkasan.laju"), ui.number(province.laju_7hari), border=True, help=t("ringkasan.laju_bantuan")
+        t("ringkasan.laju"), ui.number(area.laju_7hari), border=True, help=t("ringkasan.laju_bantuan")
     )
     second[3].metric(
-        t("ringkasan.aktif", total=ui.number(province.jumlah_ppl)),
-        ui.number(province.ppl_aktif_3hari),
+        t("ringkasan.aktif", total=ui.number(area.jumlah_ppl)),
+        ui.number(area.ppl_aktif_3hari),
         border=True,
         help=t("ringkasan.aktif_bantuan"),
     )
@@ -226,10 +224,10 @@ def ranking_table(areas: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
 ui.add_words(WORDS)
 frame = ui.frame()
 areas = ui.ask("capaian_wilayah", as_of=frame.as_of)
-province = areas[areas.kode_wilayah == PROVINCE].iloc[0]
+chosen_area = areas[areas.kode_wilayah == (frame.kode_kab or PROVINCE)].iloc[0]
 ui.header(frame, frame.t("halaman.ringkasan"))
-status_banner(province, frame)
-headline(province, frame)
+status_banner(chosen_area, frame)
+headline(chosen_area, frame)
 regency_map_section(areas[areas.kode_wilayah != PROVINCE], frame)
 st.subheader(frame.t("ringkasan.peringkat"))
 table = ranking_table(areas, frame)

@@ -24,6 +24,8 @@ WITA = dt.timedelta(hours=8)  # loads are recorded in UTC; Kaltim reads WITA (UT
 TEXT: dict[str, dict[str, str]] = {
     "frame.bahasa": {"id": "Bahasa", "en": "Language"},
     "frame.tanggal": {"id": "Keadaan per tanggal", "en": "As of"},
+    "frame.wilayah": {"id": "Kabupaten/kota", "en": "Regency/city"},
+    "frame.semua_wilayah": {"id": "Semua (Kalimantan Timur)", "en": "All (East Kalimantan)"},
     "frame.tanggal_bantuan": {
         "id": "Semua angka dihitung seperti yang diketahui pada akhir hari ini.",
         "en": "Every figure is computed as known at the end of this day.",
@@ -33,10 +35,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Simulated data: a made-up campaign for demonstration, not field results.",
     },
     "frame.simulasi_singkat": {"id": "Data simulasi", "en": "Simulated data"},
-    "frame.keadaan": {
-        "id": "Kalimantan Timur, keadaan per {tanggal}",
-        "en": "East Kalimantan, as of {tanggal}",
-    },
+    "frame.keadaan": {"id": "{wilayah}, keadaan per {tanggal}", "en": "{wilayah}, as of {tanggal}"},
+    "frame.provinsi": {"id": "Kalimantan Timur", "en": "East Kalimantan"},
     "frame.data_sampai": {"id": "Data sampai {tanggal}", "en": "Data up to {tanggal}"},
     "frame.dimuat": {"id": "dimuat {waktu}", "en": "loaded {waktu}"},
     "frame.gudang_kosong": {
@@ -74,6 +74,7 @@ class Frame:
     """The view every page honours."""
 
     as_of: dt.date
+    kode_kab: str | None  # None: the whole province
     lang: str
     simulated: bool
     data_until: dt.date
@@ -156,10 +157,18 @@ def utc_as_wita(value, lang: str) -> str:
     return format_datetime(local, "d MMM y HH.mm", locale=lang) + " WITA"
 
 
+def area_name(frame: Frame) -> str:
+    """The name of the area the frame narrows to: a regency, or the province."""
+    if frame.kode_kab is None:
+        return frame.t("frame.provinsi")
+    regencies = ask("daftar_kabupaten")
+    return regencies.loc[regencies.kode_kab == frame.kode_kab, "nama_kab"].iloc[0]
+
+
 def header(frame: Frame, title: str) -> None:
     """A page's title, the day it shows, and a plain mark when the data are simulated."""
     st.title(title)
-    line = frame.t("frame.keadaan", tanggal=date(frame.as_of, frame.lang))
+    line = frame.t("frame.keadaan", wilayah=area_name(frame), tanggal=date(frame.as_of, frame.lang))
     line += " · " + frame.t("frame.data_sampai", tanggal=date(frame.data_until, frame.lang))
     line += ", " + frame.t("frame.dimuat", waktu=utc_as_wita(frame.loaded_at, frame.lang))
     if frame.simulated:

@@ -61,7 +61,7 @@ def test_behind_plan_shows_a_negative_delta(open_view):
 
 def test_overview_defaults_to_the_latest_data(open_view):
     app = open_view()
-    assert app.date_input(key="pilih_tanggal").value.isoformat() == "2022-11-02"
+    assert app.date_input(key="pilih_tanggal_id").value.isoformat() == "2022-11-02"
     assert app.query_params["tanggal"] == "2022-11-02"
     assert metrics(app)["Keluarga terdata"] == "26"
 
@@ -72,7 +72,7 @@ def test_the_as_of_date_changes_the_numbers(open_view):
     # A date outside the data is brought back to its first or last day.
     assert metrics(open_view(tanggal="2023-03-01"))["Keluarga terdata"] == "26"
     unreadable = open_view(tanggal="bukan-tanggal")
-    assert unreadable.date_input(key="pilih_tanggal").value.isoformat() == "2022-11-02"
+    assert unreadable.date_input(key="pilih_tanggal_id").value.isoformat() == "2022-11-02"
 
 
 def test_overview_ranking_table(open_view):
@@ -142,3 +142,18 @@ def test_overview_without_boundary_files_still_runs(open_view, monkeypatch):
     app = open_view(tanggal="2022-10-24")
     assert metrics(app)["Keluarga terdata"] == "24"
     assert not any(caption.value.startswith("Batas wilayah") for caption in app.caption)
+
+
+def test_a_regency_narrows_the_headline(open_view):
+    app = open_view(tanggal="2022-10-24", kab="6411")
+    assert metrics(app)["Keluarga terdata"] == "2"
+    assert metrics(app)["Target keluarga"] == "10"
+    assert app.warning[0].value == "Waspada: 5,8 poin di belakang rencana (20,0% terdata, rencana 25,8%)."
+    assert app.caption[0].value.startswith("Kabupaten Mahakam Ulu, keadaan per 24 Okt 2022")
+    assert app.query_params["kab"] == "6411"
+
+
+def test_an_unknown_regency_in_the_link_shows_the_province(open_view):
+    app = open_view(tanggal="2022-10-24", kab="9999")
+    assert metrics(app)["Keluarga terdata"] == "24"
+    assert "kab" not in app.query_params

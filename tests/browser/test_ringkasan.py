@@ -88,3 +88,15 @@ def test_colour_by_completion_redraws_the_map(watched_page, app_url):
     page.get_by_text("Capaian (%)").click()
     wait_for_script(page)
     expect(page.locator(".js-plotly-plot .colorbar .cbtitle")).to_contain_text("Capaian (%)")
+
+
+def test_choosing_a_regency_narrows_the_figures_and_the_link(watched_page, app_url):
+    page = watched_page
+    open_overview(page, app_url, "?tanggal=2022-10-24")
+    page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").click()
+    page.get_by_role("option", name="Kabupaten Mahakam Ulu").click()
+    expect(page.locator("[data-testid='stMetricValue']").first).to_have_text("2", timeout=30_000)
+    wait_for_script(page)
+    assert "kab=6411" in page.url and "tanggal=2022-10-24" in page.url
+    expect(page.get_by_text("Waspada: 5,8 poin di belakang rencana")).to_be_visible()
+    screenshot(page, "ringkasan-mahakam-ulu")
