@@ -20,6 +20,12 @@ st.html(
 )
 
 
+# Page files (pages/<name>.py, also their URL path) and their icons.
+PAGES = {
+    "ringkasan": ":material/map:",
+}
+
+
 def _language() -> str:
     chosen = st.query_params.get("bahasa", "id")
     lang = st.sidebar.radio(
@@ -99,7 +105,8 @@ def main() -> None:
     if frame.simulated:
         st.sidebar.warning(frame.t("frame.simulasi"), icon=":material/science:")
     pages = [
-        st.Page("pages/ringkasan.py", title=frame.t("halaman.ringkasan"), icon="🗺️", default=True),
+        st.Page(f"pages/{name}.py", title=frame.t(f"halaman.{name}"), icon=icon, default=name == "ringkasan")
+        for name, icon in PAGES.items()
     ]
     st.navigation(pages).run()
 

@@ -144,7 +144,7 @@ def headline(area, frame: ui.Frame) -> None:
         help=t("ringkasan.proyeksi_bantuan"),
     )
     second[2].metric(
-        t("ringkasan.laju"), ui.number(area.laju_7hari), border=True, help=t("ringkasan.laju_bantuan")
+        t("ringkasan.laju"), ui.rate(area.laju_7hari), border=True, help=t("ringkasan.laju_bantuan")
     )
     second[3].metric(
         t("ringkasan.aktif", total=ui.number(area.jumlah_ppl)),

@@ -51,6 +51,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     # Page names, for the navigation and the pages' titles.
     "halaman.ringkasan": {"id": "Ringkasan", "en": "Overview"},
+    "halaman.jadwal": {"id": "Jadwal & proyeksi", "en": "Schedule & projection"},
+    "halaman.wilayah": {"id": "Wilayah", "en": "Regions"},
+    "halaman.petugas": {"id": "Petugas", "en": "Officers"},
+    "halaman.desk": {"id": "Desk kolektif", "en": "Collective desks"},
+    "halaman.alur": {"id": "Alur dokumen", "en": "Form pipeline"},
     "kolom.wilayah": {"id": "Kabupaten/kota", "en": "Regency/city"},
     "kolom.target": {"id": "Target", "en": "Target"},
     "kolom.terdata": {"id": "Terdata", "en": "Registered"},
@@ -128,6 +133,13 @@ def _missing(value) -> bool:
 
 def number(value) -> str:
     return "—" if _missing(value) else format_decimal(round(float(value)), locale="id")
+
+
+def rate(value) -> str:
+    """A rate such as families a day: one decimal below 100, so that 2 in 7 days is 0,3 and not 0."""
+    if _missing(value):
+        return "—"
+    return format_decimal(value, format="#,##0.0" if abs(value) < 100 else "#,##0", locale="id")
 
 
 def percent(value, digits: int = 1) -> str:

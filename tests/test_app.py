@@ -42,7 +42,7 @@ def test_overview_shows_the_headline_figures_as_of_the_chosen_day(open_view):
         "Rencana hari ini": "29,0%",
         "Sisa hari ke 20 Nov 2022": "27 hari",
         "Proyeksi selesai": "6 Nov 2022",
-        "Keluarga per hari (7 hari)": "2",  # 15 families in 7 days
+        "Keluarga per hari (7 hari)": "2,1",  # 15 families in 7 days
         "PPL aktif 3 hari (dari 3)": "2",
     }
     capaian = next(metric for metric in app.metric if metric.label == "Capaian")
