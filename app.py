@@ -3,17 +3,22 @@
 The frame (as-of date, language, regency) lives in the URL's query parameters, so a link reopens the
 same view, and in session state for the pages to read. The URL is the source of truth: each widget
 starts from it, and a widget's key names its language, because a label in another language makes
-another widget.
+another widget. Moving to another page drops the query parameters, so the session remembers them
+and puts them back.
 """
 
 import datetime as dt
+from pathlib import Path
 
 import streamlit as st
 
 from pages import ui
 from queries import WarehouseMissing
 
-st.set_page_config(page_title="Pantau Regsosek Kaltim", layout="wide")  # a page_icon would be fetched
+ICON = Path(__file__).resolve().parent / "pages" / "ikon.png"
+
+# A local favicon: without one the browser would fetch the page's Material icon from a font server.
+st.set_page_config(page_title="Pantau Regsosek Kaltim", page_icon=ICON, layout="wide")
 # Less white space around the pages: projectors are often 1280 px wide.
 st.html(
     "<style>[data-testid='stMainBlockContainer'] {padding: 2.5rem 2rem 3rem 2rem;}</style>",
@@ -26,8 +31,22 @@ PAGES = {
 }
 
 
+def _recall(name: str) -> str | None:
+    """A frame parameter from the URL, else as this session last had it."""
+    return st.query_params.get(name, st.session_state.get(f"url_{name}"))
+
+
+def _keep(name: str, value: str | None) -> None:
+    """Write a frame parameter to the URL and remember it for the next page."""
+    st.session_state[f"url_{name}"] = value
+    if value is None:
+        st.query_params.pop(name, None)
+    else:
+        st.query_params[name] = value
+
+
 def _language() -> str:
-    chosen = st.query_params.get("bahasa", "id")
+    chosen = _recall("bahasa")
     lang = st.sidebar.radio(
         "Bahasa / Language",
         options=list(ui.LANGUAGES),
@@ -36,14 +55,14 @@ def _language() -> str:
         horizontal=True,
         key="pilih_bahasa",
     )
-    st.query_params["bahasa"] = lang
+    _keep("bahasa", lang)
     return lang
 
 
 def _as_of(lang: str, info) -> dt.date:
     first, last = info["tanggal_awal"].date(), info["tanggal_akhir"].date()
     try:
-        chosen = dt.date.fromisoformat(st.query_params.get("tanggal", ""))
+        chosen = dt.date.fromisoformat(_recall("tanggal") or "")
     except ValueError:
         chosen = last
     as_of = st.sidebar.date_input(
@@ -55,7 +74,7 @@ def _as_of(lang: str, info) -> dt.date:
         help=ui.TEXT["frame.tanggal_bantuan"][lang],
         key=f"pilih_tanggal_{lang}",
     )
-    st.query_params["tanggal"] = as_of.isoformat()
+    _keep("tanggal", as_of.isoformat())
     return as_of
 
 
@@ -63,7 +82,7 @@ def _regency(lang: str) -> str | None:
     regencies = ui.ask("daftar_kabupaten")
     names = dict(zip(regencies.kode_kab, regencies.nama_kab, strict=True))
     options = [None, *names]
-    chosen = st.query_params.get("kab")
+    chosen = _recall("kab")
     kode_kab = st.sidebar.selectbox(
         ui.TEXT["frame.wilayah"][lang],
         options,
@@ -71,10 +90,7 @@ def _regency(lang: str) -> str | None:
         format_func=lambda code: names[code] if code else ui.TEXT["frame.semua_wilayah"][lang],
         key=f"pilih_kab_{lang}",
     )
-    if kode_kab:
-        st.query_params["kab"] = kode_kab
-    else:
-        st.query_params.pop("kab", None)
+    _keep("kab", kode_kab)
     return kode_kab
 
 
