@@ -6,7 +6,9 @@ so figures read the same on every screen; only the words change.
 """
 
 import datetime as dt
+import runpy
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -16,6 +18,7 @@ from babel.numbers import format_decimal
 from data.warehouse import default_path
 from queries import Warehouse
 
+APP = Path(__file__).resolve().parent.parent / "app.py"
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 # Light tints of the map's status colours, for table cells that carry the status in words too.
 STATUS_TINTS = {"hijau": "#d4edda", "kuning": "#fdecc0", "merah": "#f9d3cc"}
@@ -123,6 +126,12 @@ def set_frame(frame: Frame) -> None:
 
 
 def frame() -> Frame:
+    if "_frame" not in st.session_state:
+        # A link straight to a page as the first visit after the server started: Streamlit then runs
+        # the page alone (its legacy mode for a pages/ folder) instead of app.py. Run app.py, which
+        # builds the frame and draws this page through st.navigation, and stop this run.
+        runpy.run_path(str(APP), run_name="__main__")
+        st.stop()
     return st.session_state["_frame"]
 
 

@@ -1,0 +1,286 @@
+"""Alur dokumen: the paper forms from enumeration to the PML's check to the BPS regency office,
+and the anomalies worth a phone call."""
+
+import pandas as pd
+import streamlit as st
+
+from pages import ui
+from pages.charts.alur import BUCKET_COLOURS, backlog_bars
+
+PROVINCE = "64"
+WORDS = {
+    "alur.terdata": {"id": "Keluarga terdata", "en": "Families registered"},
+    "alur.diperiksa": {"id": "Diperiksa PML", "en": "Checked by the PML"},
+    "alur.diterima": {"id": "Diterima BPS kab/kota", "en": "Received by BPS regency"},
+    "alur.dari_terdata": {"id": "{persen} dari terdata", "en": "{persen} of registered"},
+    "alur.menunggu_periksa": {"id": "Menunggu diperiksa", "en": "Waiting for the check"},
+    "alur.menunggu_terima": {"id": "Menunggu diterima", "en": "Waiting for receipt"},
+    "alur.median_periksa": {"id": "Median ke diperiksa", "en": "Median to checked"},
+    "alur.median_terima": {"id": "Median ke diterima", "en": "Median to received"},
+    "alur.tertahan": {"id": "Tertahan lebih dari 14 hari", "en": "Held more than 14 days"},
+    "alur.tertahan_bantuan": {
+        "id": "Formulir yang menunggu pemeriksaan atau penerimaan lebih dari 14 hari sejak langkah "
+        "sebelumnya.",
+        "en": "Forms waiting for the check or for receipt more than 14 days after the previous step.",
+    },
+    "alur.median_bantuan_periksa": {
+        "id": "Hari dari didata sampai diperiksa PML, median atas formulir yang sudah diperiksa.",
+        "en": "Days from enumeration to the PML's check, median over the forms checked by this day.",
+    },
+    "alur.median_bantuan_terima": {
+        "id": "Hari dari diperiksa sampai diterima BPS kab/kota, median atas formulir yang sudah diterima.",
+        "en": "Days from the check to receipt at the BPS regency office, median over the forms received.",
+    },
+    "alur.hari": {"id": "{hari} hari", "en": "{hari} days"},
+    "alur.per_kab": {"id": "Alur per kabupaten/kota", "en": "Pipeline by regency"},
+    "alur.catatan_tabel": {
+        "id": "Setiap langkah dihitung dari tanggalnya sendiri sampai tanggal ini. Median hari atas formulir "
+        "yang sudah melewati langkah itu. Baris terakhir: provinsi.",
+        "en": "Each step counts from its own date up to this day. Median days over the forms that made the "
+        "step. Last row: the province.",
+    },
+    "alur.antrean": {"id": "Antrean menurut umur", "en": "Backlog by age"},
+    "alur.catatan_antrean": {
+        "id": "Umur: hari sejak didata (menunggu diperiksa) atau sejak diperiksa (menunggu diterima).",
+        "en": "Age: days since enumeration (waiting for the check) or since the check (waiting for receipt).",
+    },
+    "alur.tanpa_antrean": {"id": "Tidak ada formulir yang menunggu.", "en": "No form is waiting."},
+    "alur.anomali": {"id": "Anomali yang perlu ditelepon", "en": "Anomalies worth a call"},
+    "alur.anomali_harian": {
+        "id": "Petugas dengan lebih dari 40 keluarga dalam sehari",
+        "en": "Officers with more than 40 families in one day",
+    },
+    "alur.anomali_tanggal": {"id": "Tanggal pendataan yang mustahil", "en": "Impossible enumeration dates"},
+    "alur.anomali_sls": {
+        "id": "Keluarga di SLS yang ditugaskan kepada PPL lain",
+        "en": "Families in an SLS assigned to another PPL",
+    },
+    "alur.tidak_ada": {"id": "Tidak ada.", "en": "None."},
+    "alur.catatan_tanggal": {
+        "id": "Tanggal sesudah hari data dimuat ditampilkan pada setiap tanggal keadaan sampai ekspornya "
+        "diperbaiki.",
+        "en": "Dates after the day the data were loaded show on every as-of day until the export is "
+        "corrected.",
+    },
+    "alur.cek_harian": {
+        "id": "Benar didata hari itu, atau entri tumpukan?",
+        "en": "Really enumerated that day, or a backlog entered at once?",
+    },
+    "alur.alasan.sebelum_mulai": {
+        "id": "Sebelum pendataan mulai ({tanggal})",
+        "en": "Before the campaign started ({tanggal})",
+    },
+    "alur.alasan.setelah_muat": {
+        "id": "Sesudah hari data dimuat ({tanggal})",
+        "en": "After the day the data were loaded ({tanggal})",
+    },
+    "alur.cek_tanggal": {
+        "id": "Tanggal di formulir K; perbaiki ekspor",
+        "en": "Date on the K form; fix the export",
+    },
+    "alur.cek_sls": {
+        "id": "Kode SLS di formulir, atau perbarui penugasan",
+        "en": "SLS code on the form, or update the assignment",
+    },
+    "alur.kolom.petugas": {"id": "Petugas", "en": "Officer"},
+    "alur.kolom.peran": {"id": "Peran", "en": "Role"},
+    "alur.kolom.tanggal": {"id": "Tanggal didata", "en": "Enumerated on"},
+    "alur.kolom.keluarga": {"id": "Keluarga", "en": "Families"},
+    "alur.kolom.sls": {"id": "SLS", "en": "SLS"},
+    "alur.kolom.alasan": {"id": "Masalah", "en": "Problem"},
+    "alur.kolom.contoh": {"id": "Contoh keluarga", "en": "Example families"},
+    "alur.kolom.ppl_sls": {"id": "PPL yang ditugaskan", "en": "Assigned PPL"},
+    "alur.kolom.rentang": {"id": "Tanggal didata", "en": "Enumerated"},
+    "alur.kolom.cek": {"id": "Yang perlu dicek", "en": "What to check"},
+    "alur.kolom.diperiksa": {"id": "Diperiksa", "en": "Checked"},
+    "alur.kolom.diterima": {"id": "Diterima", "en": "Received"},
+    "alur.kolom.menunggu_periksa": {"id": "Menunggu diperiksa", "en": "Waiting for check"},
+    "alur.kolom.menunggu_terima": {"id": "Menunggu diterima", "en": "Waiting for receipt"},
+    "alur.kolom.hari_periksa": {"id": "Hari → diperiksa", "en": "Days → checked"},
+    "alur.kolom.hari_terima": {"id": "Hari → diterima", "en": "Days → received"},
+    "alur.grafik.periksa": {"id": "Menunggu diperiksa PML", "en": "Waiting for the PML's check"},
+    "alur.grafik.terima": {"id": "Menunggu diterima BPS kab/kota", "en": "Waiting for receipt at BPS"},
+    "alur.grafik.keluarga": {"id": "Formulir keluarga", "en": "Family forms"},
+    "alur.grafik.umur": {"id": "Umur antrean", "en": "Age of the wait"},
+    "alur.grafik.kelompok": {"id": "{kelompok} hari", "en": "{kelompok} days"},
+    "alur.hover.antrean": {
+        "id": "{wilayah}: {jumlah} formulir menunggu {kelompok} hari",
+        "en": "{wilayah}: {jumlah} forms waiting {kelompok} days",
+    },
+}
+BUCKET_NAMES = {"0-3": "0–3", "4-7": "4–7", "8-14": "8–14", ">14": "> 14"}
+
+
+def share(part, whole) -> str:
+    return ui.percent(100 * part / whole) if whole else "—"
+
+
+def days(value, frame: ui.Frame) -> str:
+    return "—" if pd.isna(value) else frame.t("alur.hari", hari=ui.rate(value))
+
+
+def headline(area, held: int, frame: ui.Frame) -> None:
+    t = frame.t
+    first, second = st.columns(4), st.columns(4)
+    first[0].metric(t("alur.terdata"), ui.number(area.terdata), border=True)
+    for column, key in zip(first[1:3], ["diperiksa", "diterima"], strict=True):
+        column.metric(
+            t(f"alur.{key}"),
+            ui.number(area[key]),
+            delta=t("alur.dari_terdata", persen=share(area[key], area.terdata)),
+            delta_color="off",
+            delta_arrow="off",
+            border=True,
+        )
+    first[3].metric(t("alur.menunggu_periksa"), ui.number(area.menunggu_periksa), border=True)
+    second[0].metric(t("alur.menunggu_terima"), ui.number(area.menunggu_terima), border=True)
+    for column, key in zip(second[1:3], ["periksa", "terima"], strict=True):
+        column.metric(
+            t(f"alur.median_{key}"),
+            days(area[f"median_hari_{key}"], frame),
+            border=True,
+            help=t(f"alur.median_bantuan_{key}"),
+        )
+    second[3].metric(t("alur.tertahan"), ui.number(held), border=True, help=t("alur.tertahan_bantuan"))
+
+
+def pipeline_table(steps: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
+    t = frame.t
+    return pd.DataFrame(
+        {
+            t("kolom.wilayah"): steps.nama_pendek,
+            t("kolom.terdata"): steps.terdata.map(ui.number),
+            t("alur.kolom.diperiksa"): [
+                f"{ui.number(row.diperiksa)} ({share(row.diperiksa, row.terdata)})"
+                for row in steps.itertuples()
+            ],
+            t("alur.kolom.diterima"): [
+                f"{ui.number(row.diterima)} ({share(row.diterima, row.terdata)})"
+                for row in steps.itertuples()
+            ],
+            t("alur.kolom.menunggu_periksa"): steps.menunggu_periksa.map(ui.number),
+            t("alur.kolom.menunggu_terima"): steps.menunggu_terima.map(ui.number),
+            t("alur.kolom.hari_periksa"): steps.median_hari_periksa.map(ui.rate),
+            t("alur.kolom.hari_terima"): steps.median_hari_terima.map(ui.rate),
+        }
+    )
+
+
+def show_table(table: pd.DataFrame, max_rows: int = 12) -> None:
+    st.dataframe(table, hide_index=True, width="stretch", height=35 * (min(len(table), max_rows) + 1) + 3)
+
+
+def backlog_section(backlog: pd.DataFrame, frame: ui.Frame) -> None:
+    t = frame.t
+    st.subheader(t("alur.antrean"))
+    if backlog.empty:
+        st.info(t("alur.tanpa_antrean"))
+        return
+    backlog = backlog.assign(
+        hover=[
+            t(
+                "alur.hover.antrean",
+                wilayah=row.nama_pendek,
+                jumlah=ui.number(row.keluarga),
+                kelompok=BUCKET_NAMES[row.kelompok],
+            )
+            for row in backlog.itertuples()
+        ]
+    )
+    figure = backlog_bars(
+        backlog,
+        step_titles={"periksa": t("alur.grafik.periksa"), "terima": t("alur.grafik.terima")},
+        bucket_labels={key: t("alur.grafik.kelompok", kelompok=BUCKET_NAMES[key]) for key in BUCKET_COLOURS},
+        words={"sumbu_x": t("alur.grafik.keluarga"), "legenda": t("alur.grafik.umur")},
+    )
+    st.plotly_chart(figure, width="stretch", config={"displaylogo": False})
+    st.caption(t("alur.catatan_antrean"))
+
+
+def officer(row) -> str:
+    return f"{row.id_petugas} – {row.nama}"
+
+
+def busy_days_table(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
+    t = frame.t
+    return pd.DataFrame(
+        {
+            t("alur.kolom.petugas"): [officer(row) for row in rows.itertuples()],
+            t("alur.kolom.peran"): rows.peran,
+            t("kolom.wilayah"): rows.nama_pendek,
+            t("alur.kolom.tanggal"): rows.tanggal.map(lambda day: ui.date(day, frame.lang)),
+            t("alur.kolom.keluarga"): rows.keluarga.map(ui.number),
+            t("alur.kolom.cek"): t("alur.cek_harian"),
+        }
+    )
+
+
+def odd_dates_table(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
+    t = frame.t
+
+    def reason(row) -> str:
+        limit = row.tanggal_mulai if row.alasan == "sebelum_mulai" else row.tanggal_muat
+        return t(f"alur.alasan.{row.alasan}", tanggal=ui.date(limit, frame.lang))
+
+    return pd.DataFrame(
+        {
+            t("alur.kolom.alasan"): [reason(row) for row in rows.itertuples()],
+            t("alur.kolom.petugas"): [officer(row) for row in rows.itertuples()],
+            t("kolom.wilayah"): rows.nama_pendek,
+            t("alur.kolom.tanggal"): rows.tanggal.map(lambda day: ui.date(day, frame.lang)),
+            t("alur.kolom.keluarga"): rows.keluarga.map(ui.number),
+            t("alur.kolom.contoh"): rows.contoh_keluarga.map(", ".join),
+            t("alur.kolom.cek"): t("alur.cek_tanggal"),
+        }
+    )
+
+
+def other_sls_table(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
+    t = frame.t
+    return pd.DataFrame(
+        {
+            t("alur.kolom.petugas"): [officer(row) for row in rows.itertuples()],
+            t("alur.kolom.sls"): [
+                f"{row.nama_sls}, {row.nama_desa}, {row.nama_kec} ({row.idsubsls})"
+                for row in rows.itertuples()
+            ],
+            t("kolom.wilayah"): rows.nama_pendek,
+            t("alur.kolom.ppl_sls"): [f"{row.id_ppl_sls} – {row.nama_ppl_sls}" for row in rows.itertuples()],
+            t("alur.kolom.keluarga"): rows.keluarga.map(ui.number),
+            t("alur.kolom.rentang"): [
+                ui.date(row.tanggal_awal, frame.lang)
+                if row.tanggal_awal == row.tanggal_akhir
+                else f"{ui.date(row.tanggal_awal, frame.lang)} – {ui.date(row.tanggal_akhir, frame.lang)}"
+                for row in rows.itertuples()
+            ],
+            t("alur.kolom.cek"): t("alur.cek_sls"),
+        }
+    )
+
+
+def anomaly(title_key: str, query: str, build, frame: ui.Frame, note_key: str | None = None) -> None:
+    st.markdown(f"**{frame.t(title_key)}**")
+    rows = ui.ask(query, as_of=frame.as_of, kab=frame.kode_kab)
+    if rows.empty:
+        st.success(frame.t("alur.tidak_ada"), icon=":material/check_circle:")
+    else:
+        show_table(build(rows, frame))
+    if note_key:
+        st.caption(frame.t(note_key))
+
+
+ui.add_words(WORDS)
+frame = ui.frame()
+ui.header(frame, frame.t("halaman.alur"))
+steps = ui.ask("alur_tahap", as_of=frame.as_of, kab=frame.kode_kab)
+backlog = ui.ask("alur_antrean", as_of=frame.as_of, kab=frame.kode_kab)
+chosen = steps[steps.kode_wilayah == (frame.kode_kab or PROVINCE)].iloc[0]
+headline(chosen, int(backlog.loc[backlog.kelompok == ">14", "keluarga"].sum()), frame)
+st.subheader(frame.t("alur.per_kab"))
+show_table(pipeline_table(steps, frame))
+st.caption(frame.t("alur.catatan_tabel"))
+backlog_section(backlog, frame)
+st.subheader(frame.t("alur.anomali"))
+anomaly("alur.anomali_harian", "alur_petugas_harian", busy_days_table, frame)
+anomaly("alur.anomali_tanggal", "alur_tanggal_janggal", odd_dates_table, frame, "alur.catatan_tanggal")
+anomaly("alur.anomali_sls", "alur_luar_penugasan", other_sls_table, frame)

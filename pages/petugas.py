@@ -1,0 +1,443 @@
+"""Petugas: every PPL against plan, the officers to act on, and the teams of PML and Koseka."""
+
+import pandas as pd
+import streamlit as st
+from babel.numbers import format_decimal
+
+from pages import ui
+from pages.charts.petugas import spread_figure
+
+WORDS = {
+    "petugas.jumlah_ppl": {"id": "Jumlah PPL", "en": "Enumerators (PPL)"},
+    "petugas.jumlah_ppl_bantuan": {
+        "id": "Ditugaskan {ditugaskan} keluarga di {sls} SLS; terdata {terdata} ({capaian}).",
+        "en": "Assigned {ditugaskan} families in {sls} SLS; {terdata} registered ({capaian}).",
+    },
+    "petugas.tertinggal": {"id": "PPL tertinggal", "en": "PPL behind plan"},
+    "petugas.tertinggal_bantuan": {
+        "id": "Status merah: capaian lebih dari 7,5 poin di belakang rencana hari ini.",
+        "en": "Red status: completion more than 7.5 points behind today's plan.",
+    },
+    "petugas.menganggur": {"id": "PPL menganggur ≥ 3 hari", "en": "PPL idle ≥ 3 days"},
+    "petugas.menganggur_bantuan": {
+        "id": "Tidak mendata satu keluarga pun dalam 3 hari terakhir padahal masih ada sisa keluarga "
+        "(termasuk yang belum mulai sejak jadwal dimulai).",
+        "en": "No family registered in the last 3 days although families are left "
+        "(including those who have not started since the schedule began).",
+    },
+    "petugas.beban": {"id": "PPL beban berlebih", "en": "PPL overloaded"},
+    "petugas.beban_bantuan": {
+        "id": "Ditugaskan lebih dari 1,5 × median beban PPL di kabupaten/kotanya "
+        "(PPL tanpa SLS tidak dihitung).",
+        "en": "Assigned more than 1.5 × the median PPL workload of their regency "
+        "(PPL without SLS not counted).",
+    },
+    "petugas.perlu_tindakan": {"id": "Perlu tindakan", "en": "Needs action"},
+    "petugas.tab_tertinggal": {"id": "Tertinggal ({n})", "en": "Behind plan ({n})"},
+    "petugas.tab_menganggur": {"id": "Menganggur ≥ 3 hari ({n})", "en": "Idle ≥ 3 days ({n})"},
+    "petugas.tab_beban": {"id": "Beban berlebih ({n})", "en": "Overloaded ({n})"},
+    "petugas.kosong_tertinggal": {"id": "Tidak ada PPL berstatus merah.", "en": "No PPL has a red status."},
+    "petugas.kosong_menganggur": {
+        "id": "Tidak ada PPL yang menganggur 3 hari atau lebih.",
+        "en": "No PPL has been idle for 3 days or more.",
+    },
+    "petugas.kosong_beban": {"id": "Tidak ada PPL dengan beban berlebih.", "en": "No PPL is overloaded."},
+    "petugas.catatan_tertinggal": {
+        "id": "Diurutkan dari yang paling tertinggal. "
+        "Harapan = keluarga ditugaskan × rencana kabupaten/kota hari ini.",
+        "en": "Furthest behind first. Expected = families assigned × the regency's plan for today.",
+    },
+    "petugas.catatan_menganggur": {
+        "id": "Paling lama menganggur lebih dulu; {belum} di antaranya belum mulai sama sekali "
+        "(dihitung sejak hari pertama jadwal).",
+        "en": "Longest idle first; {belum} of them have not started at all "
+        "(counted from the schedule's first day).",
+    },
+    "petugas.catatan_beban": {
+        "id": "Median dihitung per kabupaten/kota atas PPL yang memegang SLS.",
+        "en": "The median is taken per regency over the PPL who hold SLS.",
+    },
+    "petugas.sebaran": {"id": "Sebaran beban kerja dan laju", "en": "Spread of workload and pace"},
+    "petugas.judul_beban": {"id": "Beban kerja per PPL", "en": "Workload per PPL"},
+    "petugas.sumbu_beban": {"id": "Keluarga ditugaskan", "en": "Families assigned"},
+    "petugas.judul_laju": {"id": "Laju per PPL, 7 hari terakhir", "en": "Pace per PPL, last 7 days"},
+    "petugas.sumbu_laju": {"id": "Keluarga per hari", "en": "Families a day"},
+    "petugas.batas_beban": {
+        "id": "Batas beban berlebih (1,5 × median)",
+        "en": "Overload limit (1.5 × median)",
+    },
+    "petugas.catatan_sebaran": {
+        "id": "Setiap titik satu PPL; kotak: kuartil dan median per kabupaten/kota.",
+        "en": "Each point is one PPL; box: quartiles and median per regency.",
+    },
+    "petugas.hover.tugas": {
+        "id": "Ditugaskan {ditugaskan} keluarga ({sls} SLS)",
+        "en": "Assigned {ditugaskan} families ({sls} SLS)",
+    },
+    "petugas.hover.laju": {"id": "{laju} keluarga/hari (7 hari)", "en": "{laju} families/day (7 days)"},
+    "petugas.hover.batas": {
+        "id": "{wilayah}: median {median}, batas {batas} keluarga",
+        "en": "{wilayah}: median {median}, limit {batas} families",
+    },
+    "petugas.tim": {"id": "Tim PML dan Koseka", "en": "PML and Koseka teams"},
+    "petugas.pilih_tim": {"id": "Pilih tim", "en": "Choose a team"},
+    "petugas.pilih_tim_bantuan": {
+        "id": "PML: PPL yang diperiksanya. Koseka: PML di kecamatannya. Ketik untuk mencari.",
+        "en": "PML: the PPL they check. Koseka: the PML of their kecamatan. Type to search.",
+    },
+    "petugas.anggota_pml": {"id": "PPL dalam tim {nama}", "en": "PPL in {nama}'s team"},
+    "petugas.anggota_koseka": {"id": "PML di bawah {nama}", "en": "PML under {nama}"},
+    "petugas.ppl_menganggur": {"id": "PPL menganggur (dari {total})", "en": "PPL idle (of {total})"},
+    "petugas.ppl_tertinggal": {"id": "PPL tertinggal (dari {total})", "en": "PPL behind (of {total})"},
+    "petugas.semua": {"id": "Semua PPL", "en": "All PPL"},
+    "petugas.cari": {"id": "Cari PPL (ID atau nama)", "en": "Find a PPL (ID or name)"},
+    "petugas.cari_contoh": {"id": "mis. PPL-1 atau Andi", "en": "e.g. PPL-1 or Andi"},
+    "petugas.ditemukan": {"id": "{n} dari {total} PPL.", "en": "{n} of {total} PPL."},
+    "petugas.catatan_semua": {
+        "id": "Diurutkan dari yang paling tertinggal dari rencana.",
+        "en": "Sorted from furthest behind plan.",
+    },
+    "petugas.tanpa_ppl": {"id": "Tidak ada PPL di wilayah ini.", "en": "No PPL in this area."},
+    "petugas.selisih_delta": {"id": "{poin} poin dari rencana", "en": "{poin} pts against plan"},
+    "petugas.status_bantuan": {
+        "id": "Status: hijau sesuai atau di depan rencana; kuning 0–7,5 poin di belakang; "
+        "merah lebih dari 7,5.",
+        "en": "Status: green on or ahead of plan; amber 0–7.5 points behind; red more than 7.5 behind.",
+    },
+    "petugas.hover.terdata": {
+        "id": "Terdata {terdata} ({capaian})",
+        "en": "Registered {terdata} ({capaian})",
+    },
+    "petugas.terpotong": {
+        "id": "Ditampilkan {n} baris pertama dari {total}: cari PPL atau pilih kabupaten/kota "
+        "untuk mempersempit.",
+        "en": "The first {n} rows of {total} are shown: find a PPL or choose a regency to narrow them.",
+    },
+    "petugas.belum_mulai": {"id": "Belum mulai", "en": "Not started"},
+    "petugas.selesai": {"id": "Selesai", "en": "Done"},
+    "petugas.tanpa_sls": {"id": "Tanpa SLS", "en": "No SLS"},
+    "petugas.kolom.id_petugas": {"id": "ID", "en": "ID"},
+    "petugas.kolom.nama": {"id": "Nama", "en": "Name"},
+    "petugas.kolom.pml": {"id": "PML", "en": "PML"},
+    "petugas.kolom.ppl": {"id": "PPL", "en": "PPL"},
+    "petugas.kolom.sls": {"id": "SLS", "en": "SLS"},
+    "petugas.kolom.ditugaskan": {"id": "Ditugaskan", "en": "Assigned"},
+    "petugas.kolom.laju": {"id": "Kel./hari (7 hari)", "en": "Fam./day (7 days)"},
+    "petugas.kolom.harapan_keluarga": {"id": "Harapan (kel.)", "en": "Expected (fam.)"},
+    "petugas.kolom.selisih_keluarga": {"id": "Selisih (kel.)", "en": "Gap (fam.)"},
+    "petugas.kolom.selisih_poin": {"id": "Selisih (poin)", "en": "Gap (pts)"},
+    "petugas.kolom.terakhir": {"id": "Terakhir mendata", "en": "Last worked"},
+    "petugas.kolom.menganggur": {"id": "Menganggur (hari)", "en": "Idle (days)"},
+    "petugas.kolom.sisa": {"id": "Sisa keluarga", "en": "Families left"},
+    "petugas.kolom.median_kab": {"id": "Median kab/kota", "en": "Regency median"},
+    "petugas.kolom.kali_median": {"id": "× median", "en": "× median"},
+    "petugas.kolom.ppl_menganggur": {"id": "PPL menganggur", "en": "PPL idle"},
+    "petugas.kolom.ppl_tertinggal": {"id": "PPL tertinggal", "en": "PPL behind"},
+}
+
+
+def signed_number(value) -> str:
+    """A gap in whole families, signed like ui.points (- behind, + ahead); a gap that rounds to 0 is 0."""
+    if value is None or pd.isna(value):
+        return "—"
+    whole = round(float(value))
+    return "0" if whole == 0 else format_decimal(whole, format="+#,##0;-#,##0", locale="id")
+
+
+def _status_label(row, frame: ui.Frame) -> str:
+    return frame.t("petugas.tanpa_sls") if row.ditugaskan == 0 else ui.status(row.status, frame)
+
+
+def _last_worked(row, frame: ui.Frame) -> str:
+    if pd.isna(row.terakhir_didata) and pd.notna(row.hari_menganggur):
+        return frame.t("petugas.belum_mulai")
+    return ui.date(row.terakhir_didata, frame.lang)
+
+
+def _idle_days(row, frame: ui.Frame) -> str:
+    if row.ditugaskan > 0 and row.sisa_keluarga == 0:
+        return frame.t("petugas.selesai")
+    return ui.number(row.hari_menganggur)
+
+
+# The officer tables' columns: name → (word key, how a row shows it).
+COLUMNS = {
+    "id": (
+        "petugas.kolom.id_petugas",
+        lambda row, frame: row.id_pml if row.tingkat == "PML" else row.id_petugas,
+    ),
+    "nama": ("petugas.kolom.nama", lambda row, frame: row.nama),
+    "wilayah": ("kolom.wilayah", lambda row, frame: row.nama_pendek),
+    "pml": ("petugas.kolom.pml", lambda row, frame: row.nama_pml),
+    "sls": ("petugas.kolom.sls", lambda row, frame: ui.number(row.jumlah_sls)),
+    "ditugaskan": ("petugas.kolom.ditugaskan", lambda row, frame: ui.number(row.ditugaskan)),
+    "terdata": ("kolom.terdata", lambda row, frame: ui.number(row.terdata)),
+    "capaian": ("kolom.capaian", lambda row, frame: ui.percent(row.persen)),
+    "laju": ("petugas.kolom.laju", lambda row, frame: ui.rate(row.laju_7hari)),
+    "rencana": ("kolom.rencana", lambda row, frame: ui.percent(row.harapan_persen)),
+    "harapan": ("petugas.kolom.harapan_keluarga", lambda row, frame: ui.number(row.harapan_keluarga)),
+    "selisih_kel": ("petugas.kolom.selisih_keluarga", lambda row, frame: signed_number(row.selisih_keluarga)),
+    "selisih": ("petugas.kolom.selisih_poin", lambda row, frame: ui.points(row.selisih)),
+    "status": ("kolom.status", _status_label),
+    "sisa": ("petugas.kolom.sisa", lambda row, frame: ui.number(row.sisa_keluarga)),
+    "terakhir": ("petugas.kolom.terakhir", _last_worked),
+    "menganggur": ("petugas.kolom.menganggur", _idle_days),
+    "median": ("petugas.kolom.median_kab", lambda row, frame: ui.rate(row.median_kab)),
+    "kali_median": ("petugas.kolom.kali_median", lambda row, frame: ui.rate(row.kali_median)),
+    "ppl": ("petugas.kolom.ppl", lambda row, frame: ui.number(row.jumlah_ppl)),
+    "ppl_menganggur": ("petugas.kolom.ppl_menganggur", lambda row, frame: ui.number(row.ppl_menganggur)),
+    "ppl_tertinggal": ("petugas.kolom.ppl_tertinggal", lambda row, frame: ui.number(row.ppl_tertinggal)),
+}
+# Which columns each table shows, in order: who, their status, then the figures behind it, so that the
+# status stays in sight on a narrow screen.
+ALL_PPL = [
+    "id", "nama", "status", "wilayah", "pml", "ditugaskan", "terdata", "capaian", "laju", "harapan",
+    "selisih_kel", "selisih", "terakhir", "menganggur",
+]  # fmt: skip
+BEHIND = [
+    "id", "nama", "status", "wilayah", "pml", "ditugaskan", "terdata", "capaian", "rencana", "harapan",
+    "selisih_kel", "selisih",
+]  # fmt: skip
+IDLE = ["id", "nama", "menganggur", "terakhir", "sisa", "status", "wilayah", "pml", "ditugaskan", "terdata"]
+OVERLOADED = [
+    "id", "nama", "ditugaskan", "median", "kali_median", "sls", "status", "wilayah", "pml", "capaian", "laju",
+]  # fmt: skip
+TEAM_PPL = [column for column in ALL_PPL if column not in ("wilayah", "pml")]
+TEAM_PML = [
+    "id", "nama", "status", "ppl", "ppl_menganggur", "ppl_tertinggal", "ditugaskan", "terdata", "capaian",
+    "rencana", "selisih_kel", "selisih",
+]  # fmt: skip
+SHOWN_ROWS = 15  # taller tables scroll
+MAX_ROWS = 500
+# The officers to act on: word key → the count column (1 on a PPL row that is one of them).
+COUNTS = {"tertinggal": "ppl_tertinggal", "menganggur": "ppl_menganggur", "beban": "ppl_beban_berlebih"}
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def with_cells(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
+    """The answer with every cell the tables show (`cell_<column>`) and the charts' hover text, formatted
+    once per answer and frame: the province's 8.000 rows take a second to format."""
+    records = list(rows.itertuples())
+    cells = {f"cell_{name}": [show(row, frame) for row in records] for name, (_, show) in COLUMNS.items()}
+    cells["hover"] = [_point_hover(row, frame) if row.tingkat == "PPL" else None for row in records]
+    return rows.assign(**cells)
+
+
+def officer_table(rows: pd.DataFrame, columns: list[str], frame: ui.Frame) -> pd.DataFrame:
+    """The rows' cells under the frame's words; the regency only when the frame shows the province."""
+    if frame.kode_kab is not None:
+        columns = [column for column in columns if column != "wilayah"]
+    table = rows[[f"cell_{column}" for column in columns]]
+    return table.set_axis([frame.t(COLUMNS[column][0]) for column in columns], axis=1).reset_index(drop=True)
+
+
+def show_table(table: pd.DataFrame, frame: ui.Frame) -> None:
+    """A tinted table of its first MAX_ROWS rows (styling the province's 6.400 officers takes seconds),
+    saying so when it holds more."""
+    shown = table.head(MAX_ROWS)
+    styled = shown.style.map(lambda label: ui.status_tint(label, frame), subset=[frame.t("kolom.status")])
+    height = 35 * (min(len(shown), SHOWN_ROWS) + 1) + 3
+    st.dataframe(styled, hide_index=True, width="stretch", height=height)
+    if len(table) > MAX_ROWS:
+        st.caption(frame.t("petugas.terpotong", n=ui.number(MAX_ROWS), total=ui.number(len(table))))
+
+
+def headline(area, frame: ui.Frame) -> None:
+    t = frame.t
+    columns = st.columns(4)
+    columns[0].metric(
+        t("petugas.jumlah_ppl"),
+        ui.number(area.jumlah_ppl),
+        border=True,
+        help=t(
+            "petugas.jumlah_ppl_bantuan",
+            ditugaskan=ui.number(area.ditugaskan),
+            sls=ui.number(area.jumlah_sls),
+            terdata=ui.number(area.terdata),
+            capaian=ui.percent(area.persen),
+        ),
+    )
+    for column, (name, count) in zip(columns[1:], COUNTS.items(), strict=True):
+        column.metric(
+            t(f"petugas.{name}"), ui.number(area[count]), border=True, help=t(f"petugas.{name}_bantuan")
+        )
+
+
+def action_lists(ppl: pd.DataFrame, frame: ui.Frame) -> None:
+    t = frame.t
+    st.subheader(t("petugas.perlu_tindakan"))
+    behind = ppl[ppl.ppl_tertinggal > 0].sort_values("selisih")
+    idle = ppl[ppl.ppl_menganggur > 0].sort_values(["hari_menganggur", "sisa_keluarga"], ascending=False)
+    overloaded = ppl[ppl.ppl_beban_berlebih > 0].sort_values("kali_median", ascending=False)
+    lists = [
+        ("tertinggal", behind, BEHIND, t("petugas.catatan_tertinggal")),
+        (
+            "menganggur",
+            idle,
+            IDLE,
+            t("petugas.catatan_menganggur", belum=ui.number(idle.ppl_belum_mulai.sum())),
+        ),
+        ("beban", overloaded, OVERLOADED, t("petugas.catatan_beban")),
+    ]
+    tabs = st.tabs([t(f"petugas.tab_{name}", n=ui.number(len(rows))) for name, rows, _, _ in lists])
+    for tab, (name, rows, columns, note) in zip(tabs, lists, strict=True):
+        with tab:
+            if rows.empty:
+                st.success(t(f"petugas.kosong_{name}"), icon=":material/check_circle:")
+                continue
+            show_table(officer_table(rows, columns, frame), frame)
+            st.caption(note)
+
+
+def _point_hover(row, frame: ui.Frame) -> str:
+    t = frame.t
+    return "<br>".join(
+        [
+            f"<b>{row.id_petugas} · {row.nama}</b>",
+            t("petugas.hover.tugas", ditugaskan=ui.number(row.ditugaskan), sls=ui.number(row.jumlah_sls)),
+            t("petugas.hover.terdata", terdata=ui.number(row.terdata), capaian=ui.percent(row.persen)),
+            t("petugas.hover.laju", laju=ui.rate(row.laju_7hari)),
+            f"{t('kolom.status')}: {_status_label(row, frame)}",
+        ]
+    )
+
+
+def overload_limits(ppl: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
+    """Each regency's overload limit (the same on every one of its PPL rows), with its hover text."""
+    limits = ppl.dropna(subset=["batas_beban"]).drop_duplicates("nama_pendek")[
+        ["nama_pendek", "median_kab", "batas_beban"]
+    ]
+    hover = [
+        frame.t(
+            "petugas.hover.batas",
+            wilayah=row.nama_pendek,
+            median=ui.rate(row.median_kab),
+            batas=ui.rate(row.batas_beban),
+        )
+        for row in limits.itertuples()
+    ]
+    return limits.rename(columns={"batas_beban": "batas"}).assign(hover=hover)
+
+
+def spread_section(ppl: pd.DataFrame, frame: ui.Frame) -> None:
+    t = frame.t
+    st.subheader(t("petugas.sebaran"))
+    shown = ppl.sort_values("kode_kab")
+    workload = spread_figure(
+        shown,
+        "ditugaskan",
+        "hover",
+        title=t("petugas.judul_beban"),
+        axis_title=t("petugas.sumbu_beban"),
+        limits=overload_limits(shown, frame),
+        limit_name=t("petugas.batas_beban"),
+    )
+    pace = spread_figure(
+        shown, "laju_7hari", "hover", title=t("petugas.judul_laju"), axis_title=t("petugas.sumbu_laju")
+    )
+    left, right = st.columns(2)
+    left.plotly_chart(workload, width="stretch", config={"displaylogo": False})
+    right.plotly_chart(pace, width="stretch", config={"displaylogo": False})
+    st.caption(t("petugas.catatan_sebaran"))
+
+
+def _team_key(row) -> str:
+    return f"{row.tingkat}:{row.id_koseka if row.tingkat == 'KOSEKA' else row.id_pml}"
+
+
+def _team_label(row, frame: ui.Frame) -> str:
+    if row.tingkat == "KOSEKA":
+        region = f" — {row.nama_pendek}" if frame.kode_kab is None else ""
+        return f"Koseka {row.id_koseka} · {row.nama}{region}"
+    return f"PML {row.id_pml} · {row.nama}"
+
+
+def choose_team(teams: pd.DataFrame, frame: ui.Frame):
+    """The chosen team's row; each Koseka comes before its PML. The choice outlives a language switch."""
+    teams = teams.assign(kunci=[_team_key(row) for row in teams.itertuples()], pml=teams.tingkat == "PML")
+    teams = teams.sort_values(["kode_kab", "id_koseka", "pml", "id_pml"])
+    labels = {row.kunci: _team_label(row, frame) for row in teams.itertuples()}
+    keys = list(labels)
+    remembered = st.session_state.get("tim_petugas")
+    # One widget per language (its label changes the widget), carrying the choice across.
+    chosen = st.selectbox(
+        frame.t("petugas.pilih_tim"),
+        keys,
+        index=keys.index(remembered) if remembered in labels else 0,
+        format_func=labels.get,
+        key=f"tim_petugas_{frame.lang}",
+        help=frame.t("petugas.pilih_tim_bantuan"),
+    )
+    st.session_state["tim_petugas"] = chosen
+    return teams[teams.kunci == chosen].iloc[0]
+
+
+def team_headline(team, frame: ui.Frame) -> None:
+    t = frame.t
+    gap = t("petugas.selisih_delta", poin=ui.points(team.selisih)) if pd.notna(team.selisih) else None
+    total = ui.number(team.jumlah_ppl)
+    columns = [*st.columns(3), *st.columns(3)]  # two rows: six figures do not fit 1280 px in one
+    columns[0].metric(t("petugas.kolom.ditugaskan"), ui.number(team.ditugaskan), border=True)
+    columns[1].metric(t("kolom.terdata"), ui.number(team.terdata), border=True)
+    columns[2].metric(t("kolom.capaian"), ui.percent(team.persen), delta=gap, border=True)
+    columns[3].metric(t("kolom.status"), ui.status(team.status, frame), border=True)
+    columns[4].metric(t("petugas.ppl_menganggur", total=total), ui.number(team.ppl_menganggur), border=True)
+    columns[5].metric(t("petugas.ppl_tertinggal", total=total), ui.number(team.ppl_tertinggal), border=True)
+
+
+def team_section(rows: pd.DataFrame, frame: ui.Frame) -> None:
+    """A PML's PPL, or a Koseka's PML, and the team's sums."""
+    st.subheader(frame.t("petugas.tim"))
+    teams = rows[rows.tingkat.isin(["PML", "KOSEKA"]) & rows.nama.notna()]
+    if teams.empty:
+        return
+    team = choose_team(teams, frame)
+    team_headline(team, frame)
+    if team.tingkat == "PML":
+        title = frame.t("petugas.anggota_pml", nama=team.nama)
+        members, columns = rows[(rows.tingkat == "PPL") & (rows.id_pml == team.id_pml)], TEAM_PPL
+    else:
+        title = frame.t("petugas.anggota_koseka", nama=team.nama)
+        members, columns = rows[(rows.tingkat == "PML") & (rows.id_koseka == team.id_koseka)], TEAM_PML
+    st.markdown(f"**{title}**")
+    show_table(officer_table(members.sort_values("selisih", na_position="last"), columns, frame), frame)
+
+
+def find_officers(ppl: pd.DataFrame, search: str) -> pd.DataFrame:
+    """The PPL whose id or name holds `search`, ignoring case."""
+    if not search:
+        return ppl
+    holds = ppl.id_petugas.str.contains(search, case=False, regex=False)
+    return ppl[holds | ppl.nama.str.contains(search, case=False, regex=False)]
+
+
+def all_officers(ppl: pd.DataFrame, frame: ui.Frame) -> None:
+    t = frame.t
+    st.subheader(t("petugas.semua"))
+    search = st.text_input(
+        t("petugas.cari"),
+        value=st.session_state.get("cari_petugas", ""),
+        placeholder=t("petugas.cari_contoh"),
+        key=f"cari_petugas_{frame.lang}",
+    ).strip()
+    st.session_state["cari_petugas"] = search
+    found = find_officers(ppl, search).sort_values("selisih", na_position="last")
+    st.caption(t("petugas.ditemukan", n=ui.number(len(found)), total=ui.number(len(ppl))))
+    if not found.empty:
+        show_table(officer_table(found, ALL_PPL, frame), frame)
+    st.caption(t("petugas.catatan_semua") + " " + t("petugas.status_bantuan"))
+
+
+ui.add_words(WORDS)
+frame = ui.frame()
+rows = with_cells(ui.ask("petugas_kinerja", as_of=frame.as_of, kab=frame.kode_kab), frame)
+ppl = rows[rows.tingkat == "PPL"]
+ui.header(frame, frame.t("halaman.petugas"))
+if ppl.empty:
+    st.info(frame.t("petugas.tanpa_ppl"))
+    st.stop()
+headline(rows[rows.tingkat == ("KAB" if frame.kode_kab else "PROV")].iloc[0], frame)
+action_lists(ppl, frame)
+spread_section(ppl, frame)
+team_section(rows, frame)
+all_officers(ppl, frame)

@@ -1,0 +1,117 @@
+-- Officers against plan as of $as_of: every PPL of the province or of regency $kab (an officer counts
+-- in petugas.kode_kab, whatever SLS the families came from), rolled up to PML, Koseka, regency and
+-- province in one grouping, so that the teams and areas always sum from their PPL.
+-- tingkat: PPL | PML | KOSEKA | KAB | PROV (PROV only for the whole province).
+WITH ppl AS (
+    SELECT p.id_petugas, p.nama, p.kode_kab,
+           pml.id_petugas AS id_pml, pml.nama AS nama_pml,
+           ksk.id_petugas AS id_koseka, ksk.nama AS nama_koseka
+    FROM petugas p
+    LEFT JOIN petugas pml ON pml.id_petugas = p.id_pengawas
+    LEFT JOIN petugas ksk ON ksk.id_petugas = pml.id_pengawas
+    WHERE p.peran = 'PPL' AND ($kab IS NULL OR p.kode_kab = $kab)
+),
+tugas AS (
+    SELECT t.id_petugas, sum(w.target_keluarga) AS ditugaskan, count(*) AS jumlah_sls
+    FROM penugasan t JOIN wilayah w USING (idsubsls)
+    WHERE t.id_petugas IN (SELECT id_petugas FROM ppl)
+    GROUP BY t.id_petugas
+),
+kerja AS (
+    SELECT id_petugas,
+           count(*) AS terdata,
+           count(*) FILTER (tanggal_didata > $as_of - 7) AS terdata_7hari,
+           max(tanggal_didata) AS terakhir_didata
+    FROM registrasi
+    WHERE tanggal_didata <= $as_of AND id_petugas IN (SELECT id_petugas FROM ppl)
+    GROUP BY id_petugas
+),
+-- The plan's 0 % point of each regency: the end of the day before its campaign starts.
+sebelum_mulai AS (
+    SELECT a.kode_wilayah AS kode_kab, min(t.tanggal) AS tanggal
+    FROM jadwal_area a JOIN titik_rencana t USING (sumber)
+    GROUP BY a.kode_wilayah
+),
+per_ppl AS (
+    SELECT ppl.*,
+           coalesce(tugas.ditugaskan, 0) AS ditugaskan,
+           coalesce(tugas.jumlah_sls, 0) AS jumlah_sls,
+           coalesce(kerja.terdata, 0) AS terdata,
+           coalesce(kerja.terdata_7hari, 0) AS terdata_7hari,
+           kerja.terakhir_didata,
+           coalesce(tugas.ditugaskan, 0) * r.harapan_persen / 100 AS harapan_keluarga,
+           -- Days since the last family; one who never started counts from the campaign's start.
+           CASE WHEN kerja.terakhir_didata IS NOT NULL THEN $as_of::DATE - kerja.terakhir_didata
+                WHEN $as_of::DATE > m.tanggal THEN $as_of::DATE - m.tanggal END AS hari_menganggur,
+           -- Officers without SLS (reserves) would drag the regency's median workload down.
+           median(tugas.ditugaskan) FILTER (tugas.ditugaskan > 0)
+               OVER (PARTITION BY ppl.kode_kab) AS median_kab
+    FROM ppl
+    LEFT JOIN tugas USING (id_petugas)
+    LEFT JOIN kerja USING (id_petugas)
+    LEFT JOIN rencana_pada($as_of) r ON r.kode_wilayah = ppl.kode_kab
+    LEFT JOIN sebelum_mulai m ON m.kode_kab = ppl.kode_kab
+),
+ditandai AS (
+    SELECT *,
+           greatest(ditugaskan - terdata, 0) AS sisa_keluarga,
+           status_rencana(100.0 * (terdata - harapan_keluarga) / nullif(ditugaskan, 0)) = 'merah' AS tertinggal,
+           -- Idle: no family in the last 3 days (up to $as_of) although families are left.
+           coalesce(hari_menganggur >= 3 AND sisa_keluarga > 0, false) AS menganggur,
+           -- Overloaded: assigned more than 1.5 × the regency's median.
+           1.5 * median_kab AS batas_beban,
+           coalesce(ditugaskan > batas_beban, false) AS beban_berlebih
+    FROM per_ppl
+),
+digabung AS (
+    SELECT CASE grouping(kode_kab, id_koseka, id_pml, id_petugas)
+                WHEN 0 THEN 'PPL' WHEN 1 THEN 'PML' WHEN 3 THEN 'KOSEKA' WHEN 7 THEN 'KAB' ELSE 'PROV'
+           END AS tingkat,
+           kode_kab, id_koseka, id_pml, id_petugas,
+           any_value(nama) AS nama_ppl, any_value(nama_pml) AS nama_pml, any_value(nama_koseka) AS nama_koseka,
+           sum(ditugaskan)::BIGINT AS ditugaskan,
+           sum(jumlah_sls)::BIGINT AS jumlah_sls,
+           sum(terdata)::BIGINT AS terdata,
+           sum(terdata_7hari)::BIGINT AS terdata_7hari,
+           sum(harapan_keluarga) AS harapan_keluarga,
+           sum(sisa_keluarga)::BIGINT AS sisa_keluarga,
+           max(terakhir_didata) AS terakhir_didata,
+           -- Per officer only: blanked on the team rows below.
+           any_value(hari_menganggur) AS hari_menganggur,
+           any_value(median_kab) AS median_kab,
+           any_value(batas_beban) AS batas_beban,
+           count(*) AS jumlah_ppl,
+           count(*) FILTER (menganggur) AS ppl_menganggur,
+           count(*) FILTER (menganggur AND terakhir_didata IS NULL) AS ppl_belum_mulai,
+           count(*) FILTER (tertinggal) AS ppl_tertinggal,
+           count(*) FILTER (beban_berlebih) AS ppl_beban_berlebih
+    FROM ditandai
+    GROUP BY ROLLUP (kode_kab, id_koseka, id_pml, id_petugas)
+),
+hitung AS (
+    SELECT d.*,
+           k.nama_pendek,
+           CASE d.tingkat WHEN 'PPL' THEN d.nama_ppl WHEN 'PML' THEN d.nama_pml
+                WHEN 'KOSEKA' THEN d.nama_koseka WHEN 'KAB' THEN k.nama_kab ELSE 'Kalimantan Timur' END AS nama,
+           100.0 * d.terdata / nullif(d.ditugaskan, 0) AS persen,
+           100.0 * d.harapan_keluarga / nullif(d.ditugaskan, 0) AS harapan_persen
+    FROM digabung d LEFT JOIN kabupaten k USING (kode_kab)
+    WHERE d.tingkat <> 'PROV' OR $kab IS NULL
+)
+SELECT tingkat, kode_kab, nama_pendek, id_koseka, id_pml, id_petugas, nama,
+       CASE WHEN tingkat = 'PPL' THEN nama_pml END AS nama_pml,
+       CASE WHEN tingkat IN ('PPL', 'PML') THEN nama_koseka END AS nama_koseka,
+       jumlah_sls, ditugaskan, terdata, persen,
+       terdata_7hari, terdata_7hari / 7.0 AS laju_7hari,
+       harapan_keluarga, harapan_persen,
+       terdata - harapan_keluarga AS selisih_keluarga,
+       persen - harapan_persen AS selisih,
+       status_rencana(persen - harapan_persen) AS status,
+       sisa_keluarga, terakhir_didata,
+       CASE WHEN tingkat = 'PPL' THEN hari_menganggur END AS hari_menganggur,
+       CASE WHEN tingkat = 'PPL' THEN median_kab END AS median_kab,
+       CASE WHEN tingkat = 'PPL' THEN batas_beban END AS batas_beban,
+       CASE WHEN tingkat = 'PPL' THEN ditugaskan / median_kab END AS kali_median,
+       jumlah_ppl, ppl_menganggur, ppl_belum_mulai, ppl_tertinggal, ppl_beban_berlebih
+FROM hitung
+ORDER BY kode_kab NULLS LAST, id_koseka NULLS LAST, id_pml NULLS LAST, id_petugas NULLS LAST

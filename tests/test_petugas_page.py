@@ -1,0 +1,242 @@
+"""The officers page in AppTest, and its figure builder (AppTest cannot see inside plotly).
+
+Known answers come from tests/test_petugas_queries.py (as of 24 Oct 2022 unless said otherwise).
+"""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from pages.charts.petugas import spread_figure
+from tests.test_demo import full  # noqa: F401 (a fixture: the whole demo campaign)
+from tests.test_petugas_queries import petugas_warehouse  # noqa: F401 (a fixture)
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+@pytest.fixture
+def open_officers(monkeypatch):
+    """Open the officers page as a link with these query parameters would, on the given warehouse.
+    The app runs once to build the frame, then switches to the page."""
+
+    def run(warehouse: Path, **query) -> AppTest:
+        monkeypatch.setenv("PANTAU_WAREHOUSE", str(warehouse))
+        at = AppTest.from_file(APP, default_timeout=30)
+        at.query_params.update(query)
+        at.run()
+        at.switch_page("pages/petugas.py")
+        at.run()
+        assert not at.exception
+        return at
+
+    return run
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {metric.label: metric.value for metric in at.metric}
+
+
+def tables(at: AppTest) -> list[pd.DataFrame]:
+    """The page's tables as shown (styled tables hand back their data)."""
+    return [getattr(table.value, "data", table.value) for table in at.dataframe]
+
+
+def test_headline_and_the_officers_to_act_on(open_officers, small_warehouse_template):
+    at = open_officers(small_warehouse_template, tanggal="2022-10-24")
+    assert at.title[0].value == "Petugas"
+    shown = metrics(at)
+    assert {label: shown[label] for label in list(shown)[:4]} == {
+        "Jumlah PPL": "3",
+        "PPL tertinggal": "0",
+        "PPL menganggur ≥ 3 hari": "1",  # PPL-2, last worked 19 Oct
+        "PPL beban berlebih": "0",
+    }
+    assert [tab.label for tab in at.tabs] == [
+        "Tertinggal (0)",
+        "Menganggur ≥ 3 hari (1)",
+        "Beban berlebih (0)",
+    ]
+    assert [box.value for box in at.success] == [
+        "Tidak ada PPL berstatus merah.",
+        "Tidak ada PPL dengan beban berlebih.",
+    ]
+    idle = tables(at)[0]
+    assert idle.iloc[0].to_dict() == {
+        "ID": "PPL-2",
+        "Nama": "Dewi Lestari",
+        "Kabupaten/kota": "Samarinda",
+        "PML": "Budi Santoso",
+        "Ditugaskan": "20",
+        "Terdata": "10",
+        "Sisa keluarga": "10",
+        "Terakhir mendata": "19 Okt 2022",
+        "Menganggur (hari)": "5",
+        "Status": "Sesuai",
+    }
+
+
+def test_the_officer_table_shows_the_query_figures(open_officers, small_warehouse_template):
+    at = open_officers(small_warehouse_template, tanggal="2022-10-24")
+    everyone = tables(at)[-1].set_index("ID")
+    # Furthest behind plan first: PPL-3 (−5,8), PPL-2 (+21,0), PPL-1 (+31,0).
+    assert list(everyone.index) == ["PPL-3", "PPL-2", "PPL-1"]
+    assert everyone.loc["PPL-1"].to_dict() == {
+        "Nama": "Andi Saputra",
+        "Kabupaten/kota": "Samarinda",
+        "PML": "Budi Santoso",
+        "Ditugaskan": "20",
+        "Terdata": "12",
+        "Capaian": "60,0%",
+        "Kel./hari (7 hari)": "1,1",  # 8 families in 7 days
+        "Harapan (kel.)": "6",  # 20 × 29,0 % = 5,8
+        "Selisih (kel.)": "+6",  # 12 − 5,8 = 6,2
+        "Selisih (poin)": "+31,0",
+        "Status": "Sesuai",
+        "Terakhir mendata": "24 Okt 2022",
+        "Menganggur (hari)": "0",
+    }
+    assert everyone.loc[
+        "PPL-3", ["Harapan (kel.)", "Selisih (kel.)", "Selisih (poin)", "Status"]
+    ].tolist() == [
+        "3",  # 10 × 25,8 % = 2,6
+        "-1",  # 2 − 2,6 = −0,6
+        "-5,8",
+        "Waspada",
+    ]
+    assert at.caption[-2].value == "3 dari 3 PPL."
+
+
+def test_the_as_of_date_changes_the_figures(open_officers, small_warehouse_template):
+    at = open_officers(small_warehouse_template, tanggal="2022-11-02")
+    # PPL-3: 3 of 10 = 30 % against 49,0 % → red; PPL-2 last worked 19 Oct: 14 days.
+    assert metrics(at)["PPL tertinggal"] == "1"
+    behind = tables(at)[0]
+    assert behind[["ID", "Capaian", "Rencana", "Selisih (poin)", "Status"]].iloc[0].tolist() == [
+        "PPL-3",
+        "30,0%",
+        "49,0%",
+        "-19,0",
+        "Tertinggal",
+    ]
+    everyone = tables(at)[-1].set_index("ID")
+    assert everyone.loc["PPL-1", "Terdata"] == "13"
+    assert everyone.loc["PPL-2", "Menganggur (hari)"] == "14"
+
+
+def test_a_regency_narrows_everything(open_officers, small_warehouse_template):
+    at = open_officers(small_warehouse_template, tanggal="2022-10-24", kab="6411")
+    assert at.caption[0].value.startswith("Kabupaten Mahakam Ulu, keadaan per 24 Okt 2022")
+    assert metrics(at)["Jumlah PPL"] == "1"
+    everyone = tables(at)[-1]
+    assert list(everyone.ID) == ["PPL-3"]
+    assert "Kabupaten/kota" not in everyone.columns  # one regency: the column would say the same
+    assert at.selectbox(key="tim_petugas_id").options == [
+        "Koseka KSK-2 · Yohanes Lejau",
+        "PML PML-2 · Maria Hang",
+    ]
+
+
+def test_team_roll_up_of_a_pml_and_a_koseka(open_officers, small_warehouse_template):
+    at = open_officers(small_warehouse_template, tanggal="2022-10-24", kab="6472")
+    # The first team is Koseka KSK-1, whose one PML is PML-1 (PPL-1 + PPL-2): 40 assigned, 22 registered.
+    team = dict(list(metrics(at).items())[4:])  # after the page's four headline figures
+    assert team == {
+        "Ditugaskan": "40",
+        "Terdata": "22",
+        "Capaian": "55,0%",
+        "Status": "Sesuai",
+        "PPL menganggur (dari 2)": "1",
+        "PPL tertinggal (dari 2)": "0",
+    }
+    capaian = next(metric for metric in at.metric if metric.label == "Capaian")
+    assert capaian.delta == "+26,0 poin dari rencana"  # 55 − 29,0
+    assert tables(at)[-2][["ID", "Nama", "PPL", "Ditugaskan", "Terdata", "PPL menganggur"]].iloc[
+        0
+    ].tolist() == [
+        "PML-1",
+        "Budi Santoso",
+        "2",
+        "40",
+        "22",
+        "1",
+    ]
+    at.selectbox(key="tim_petugas_id").set_value("PML:PML-1").run()
+    assert not at.exception
+    assert at.markdown[-1].value == "**PPL dalam tim Budi Santoso**"
+    assert list(tables(at)[-2].ID) == ["PPL-2", "PPL-1"]
+
+
+def test_search_filters_the_officer_table_by_id_or_name(open_officers, small_warehouse_template):
+    at = open_officers(small_warehouse_template, tanggal="2022-10-24")
+    at.text_input(key="cari_petugas_id").input("DEWI").run()
+    assert list(tables(at)[-1].ID) == ["PPL-2"]
+    assert at.caption[-2].value == "1 dari 3 PPL."
+    at.text_input(key="cari_petugas_id").input("ppl-3").run()
+    assert list(tables(at)[-1].ID) == ["PPL-3"]
+
+
+def test_overloaded_idle_and_not_started(open_officers, petugas_warehouse):  # noqa: F811
+    at = open_officers(petugas_warehouse, tanggal="2022-10-24", kab="6471")
+    assert list(metrics(at).values())[:4] == ["5", "1", "2", "1"]
+    behind, idle, overloaded = tables(at)[:3]
+    assert list(behind.ID) == ["PPL-4"]
+    assert idle[["ID", "Terakhir mendata", "Menganggur (hari)"]].values.tolist() == [
+        ["PPL-4", "Belum mulai", "10"],
+        ["PPL-5", "21 Okt 2022", "3"],
+    ]
+    assert at.caption[2].value.startswith("Paling lama menganggur lebih dulu; 1 di antaranya belum mulai")
+    assert overloaded[["ID", "Ditugaskan", "Median kab/kota", "× median"]].values.tolist() == [
+        ["PPL-7", "40", "16,0", "2,5"]
+    ]
+    everyone = tables(at)[-1].set_index("ID")
+    assert everyone.loc["PPL-6", "Menganggur (hari)"] == "Selesai"  # 20 of 20
+    assert everyone.loc["PPL-8", ["Status", "Capaian"]].tolist() == ["Tanpa SLS", "—"]
+
+
+def test_english(open_officers, small_warehouse_template):
+    at = open_officers(small_warehouse_template, tanggal="2022-10-24", bahasa="en")
+    assert at.title[0].value == "Officers"
+    assert metrics(at)["PPL idle ≥ 3 days"] == "1"
+    assert "Families left" in tables(at)[0].columns
+
+
+def officers_frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "nama_pendek": ["Samarinda", "Samarinda", "Mahakam Ulu"],
+            "ditugaskan": [20, 20, 10],
+            "hover": ["a", "b", "c"],
+        }
+    )
+
+
+def test_spread_figure_draws_one_box_per_regency_with_every_officer():
+    limits = pd.DataFrame({"nama_pendek": ["Samarinda"], "batas": [30.0], "hover": ["batas"]})
+    figure = spread_figure(
+        officers_frame(), "ditugaskan", "hover", "Beban kerja per PPL", "Keluarga ditugaskan", limits, "Batas"
+    )
+    box, limit = figure.data
+    assert list(box.x) == [20, 20, 10] and list(box.y) == ["Samarinda", "Samarinda", "Mahakam Ulu"]
+    assert box.boxpoints == "all" and list(box.hovertext) == ["a", "b", "c"]
+    assert (list(limit.x), list(limit.y), limit.name) == ([30.0], ["Samarinda"], "Batas")
+    layout = figure.layout
+    assert layout.separators == ",." and layout.font.size >= 14
+    assert layout.title.text == "Beban kerja per PPL" and layout.xaxis.title.text == "Keluarga ditugaskan"
+    # The regencies in the order given, the first on top.
+    assert list(layout.yaxis.categoryarray) == ["Samarinda", "Mahakam Ulu"]
+    assert layout.yaxis.autorange == "reversed"
+
+
+def test_spread_figure_without_limits_has_only_the_boxes():
+    figure = spread_figure(officers_frame(), "ditugaskan", "hover", "Laju", "Keluarga per hari")
+    assert len(figure.data) == 1
+
+
+def test_the_whole_demo_province_lists_its_officers_in_part(open_officers, full):  # noqa: F811
+    at = open_officers(full.warehouse, tanggal="2022-11-05")
+    assert metrics(at)["Jumlah PPL"] == "6.400"
+    everyone = tables(at)[-1]
+    assert len(everyone) == 500  # styling 6.400 rows would take seconds on every rerun
+    assert at.caption[-2].value.startswith("Ditampilkan 500 baris pertama dari 6.400")
