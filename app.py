@@ -28,6 +28,7 @@ st.html(
 # Page files (pages/<name>.py, also their URL path) and their icons.
 PAGES = {
     "ringkasan": ":material/map:",
+    "jadwal": ":material/event_upcoming:",
     "petugas": ":material/badge:",
     "desk": ":material/storefront:",
     "alur": ":material/conveyor_belt:",

@@ -1,0 +1,37 @@
+-- Planned against actual cumulative completion (% of target) per day, for every regency and the
+-- province ('64'): the plan over the whole schedule (rencana_pada, day by day), the actual from the
+-- campaign's first day to $as_of (NULL after it). Families count on the day they were enumerated.
+WITH rentang AS (
+    SELECT least((SELECT min(tanggal) FROM titik_rencana), (SELECT min(tanggal_didata) FROM registrasi)) AS awal,
+           greatest((SELECT max(tanggal) FROM titik_rencana), $as_of::DATE) AS akhir
+),
+hari AS (
+    SELECT unnest(generate_series(awal, akhir, INTERVAL 1 DAY))::DATE AS tanggal FROM rentang
+),
+target AS (
+    SELECT coalesce(kode_kab, '64') AS kode_wilayah, sum(target_keluarga)::BIGINT AS target_keluarga
+    FROM wilayah GROUP BY GROUPING SETS ((kode_kab), ())
+),
+per_hari AS (
+    -- registrasi.kode_kab is the SLS's regency, set by the loader from the master wilayah.
+    SELECT coalesce(kode_kab, '64') AS kode_wilayah, tanggal_didata AS tanggal, count(*) AS terdata
+    FROM registrasi WHERE tanggal_didata <= $as_of
+    GROUP BY GROUPING SETS ((kode_kab, tanggal_didata), (tanggal_didata))
+),
+kumulatif AS (
+    SELECT a.kode_wilayah, h.tanggal,
+           sum(coalesce(p.terdata, 0)) OVER (PARTITION BY a.kode_wilayah ORDER BY h.tanggal) AS terdata
+    FROM jadwal_area a CROSS JOIN hari h
+    LEFT JOIN per_hari p ON p.kode_wilayah = a.kode_wilayah AND p.tanggal = h.tanggal
+)
+SELECT k.kode_wilayah,
+       coalesce(kab.nama_pendek, 'Kalimantan Timur') AS nama_pendek,
+       k.tanggal,
+       r.harapan_persen,
+       CASE WHEN k.tanggal <= $as_of THEN k.terdata::BIGINT END AS terdata,
+       CASE WHEN k.tanggal <= $as_of AND t.target_keluarga > 0 THEN 100.0 * k.terdata / t.target_keluarga END AS persen
+FROM kumulatif k
+JOIN LATERAL rencana_pada(k.tanggal) r ON r.kode_wilayah = k.kode_wilayah
+LEFT JOIN target t ON t.kode_wilayah = k.kode_wilayah
+LEFT JOIN kabupaten kab ON kab.kode_kab = k.kode_wilayah
+ORDER BY k.kode_wilayah = '64', k.kode_wilayah, k.tanggal
