@@ -29,28 +29,15 @@ st.html(
 PAGES = {
     "ringkasan": ":material/map:",
     "jadwal": ":material/event_upcoming:",
+    "wilayah": ":material/account_tree:",
     "petugas": ":material/badge:",
     "desk": ":material/storefront:",
     "alur": ":material/conveyor_belt:",
 }
 
 
-def _recall(name: str) -> str | None:
-    """A frame parameter from the URL, else as this session last had it."""
-    return st.query_params.get(name, st.session_state.get(f"url_{name}"))
-
-
-def _keep(name: str, value: str | None) -> None:
-    """Write a frame parameter to the URL and remember it for the next page."""
-    st.session_state[f"url_{name}"] = value
-    if value is None:
-        st.query_params.pop(name, None)
-    else:
-        st.query_params[name] = value
-
-
 def _language() -> str:
-    chosen = _recall("bahasa")
+    chosen = ui.recall("bahasa")
     lang = st.sidebar.radio(
         "Bahasa / Language",
         options=list(ui.LANGUAGES),
@@ -59,14 +46,14 @@ def _language() -> str:
         horizontal=True,
         key="pilih_bahasa",
     )
-    _keep("bahasa", lang)
+    ui.keep("bahasa", lang)
     return lang
 
 
 def _as_of(lang: str, info) -> dt.date:
     first, last = info["tanggal_awal"].date(), info["tanggal_akhir"].date()
     try:
-        chosen = dt.date.fromisoformat(_recall("tanggal") or "")
+        chosen = dt.date.fromisoformat(ui.recall("tanggal") or "")
     except ValueError:
         chosen = last
     as_of = st.sidebar.date_input(
@@ -78,24 +65,26 @@ def _as_of(lang: str, info) -> dt.date:
         help=ui.TEXT["frame.tanggal_bantuan"][lang],
         key=f"pilih_tanggal_{lang}",
     )
-    _keep("tanggal", as_of.isoformat())
+    ui.keep("tanggal", as_of.isoformat())
     return as_of
 
 
 def _regency(lang: str) -> str | None:
     regencies = ui.ask("daftar_kabupaten")
     names = dict(zip(regencies.kode_kab, regencies.nama_kab, strict=True))
-    options = [None, *names]
-    chosen = _recall("kab")
+    # The province is an option of its own ("64"): a None value would show as the empty placeholder.
+    options = [ui.PROVINCE, *names]
+    chosen = ui.recall("kab")
     kode_kab = st.sidebar.selectbox(
         ui.TEXT["frame.wilayah"][lang],
         options,
         index=options.index(chosen) if chosen in names else 0,
-        format_func=lambda code: names[code] if code else ui.TEXT["frame.semua_wilayah"][lang],
-        key=f"pilih_kab_{lang}",
+        format_func=lambda code: names.get(code, ui.TEXT["frame.semua_wilayah"][lang]),
+        key=ui.regency_key(lang),
     )
-    _keep("kab", kode_kab)
-    return kode_kab
+    chosen_regency = None if kode_kab == ui.PROVINCE else kode_kab
+    ui.keep("kab", chosen_regency)
+    return chosen_regency
 
 
 def _frame(lang: str, info) -> ui.Frame:

@@ -70,7 +70,8 @@ TEXT: dict[str, dict[str, str]] = {
     "status.hijau": {"id": "Sesuai", "en": "On track"},
     "status.kuning": {"id": "Waspada", "en": "At risk"},
     "status.merah": {"id": "Tertinggal", "en": "Behind"},
-    "status.tanpa": {"id": "Tanpa jadwal", "en": "No schedule"},
+    # No target (no SLS loaded) or no schedule: nothing to judge against.
+    "status.tanpa": {"id": "Belum dinilai", "en": "Not assessed"},
     "satuan.poin": {"id": "poin", "en": "pts"},
     "satuan.hari": {"id": "hari", "en": "days"},
     "umum.kosong": {"id": "—", "en": "—"},
@@ -119,6 +120,36 @@ def ask(name: str, **params) -> pd.DataFrame:
     """A question's answer, cached until a load swaps in a new warehouse."""
     store = warehouse()
     return _answer(str(store.path), store.version(), name, tuple(sorted(params.items())))
+
+
+PROVINCE = "64"
+
+
+def regency_key(lang: str) -> str:
+    """The sidebar's regency box, one per language (its label makes it another widget)."""
+    return f"pilih_kab_{lang}"
+
+
+def recall(name: str) -> str | None:
+    """A frame parameter from the URL, else as this session last had it (moving to another page
+    drops the query parameters)."""
+    return st.query_params.get(name, st.session_state.get(f"url_{name}"))
+
+
+def keep(name: str, value: str | None) -> None:
+    """Write a frame parameter to the URL and remember it for the next page."""
+    st.session_state[f"url_{name}"] = value
+    if value is None:
+        st.query_params.pop(name, None)
+    else:
+        st.query_params[name] = value
+
+
+def choose_regency(kode_kab: str | None, lang: str) -> None:
+    """Narrow the frame to a regency (None: the province) from a page, e.g. in a drill-down callback.
+    The keyed sidebar box keeps its own value whatever the URL says, so both are set."""
+    st.session_state[regency_key(lang)] = kode_kab or PROVINCE
+    keep("kab", kode_kab)
 
 
 def set_frame(frame: Frame) -> None:

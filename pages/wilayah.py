@@ -1,0 +1,520 @@
+"""Wilayah: a regency drilled down to kecamatan, desa and SLS, and the areas furthest behind plan,
+for the BPS Kaltim heads who act on them.
+
+The level lives in the URL: `kab` (the frame's regency, shared with every page), then `kec` and
+`desa`. Choosing a regency here sets `kab` and the sidebar's regency box with it.
+"""
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from geo.boundaries import boundaries_dir, load_boundaries, match_codes
+from pages import ui
+from pages.charts.wilayah import area_map, chosen_code
+
+PROVINCE = "64"
+LEVELS = ("kab", "kec", "desa", "sls")  # the level of the units a table lists
+WORDS = {
+    # A level as a column header, and within a sentence.
+    "wilayah.tingkat.kab": {"id": "Kabupaten/kota", "en": "Regency/city"},
+    "wilayah.tingkat.kec": {"id": "Kecamatan", "en": "Kecamatan"},
+    "wilayah.tingkat.desa": {"id": "Desa/kelurahan", "en": "Desa/kelurahan"},
+    "wilayah.tingkat.sls": {"id": "SLS", "en": "SLS"},
+    "wilayah.satuan.kab": {"id": "kabupaten/kota", "en": "regency/city"},
+    "wilayah.satuan.kec": {"id": "kecamatan", "en": "kecamatan"},
+    "wilayah.satuan.desa": {"id": "desa/kelurahan", "en": "desa/kelurahan"},
+    "wilayah.satuan.sls": {"id": "SLS", "en": "SLS"},
+    "wilayah.tanpa_sls": {
+        "id": "Master wilayah belum memuat SLS di {wilayah}.",
+        "en": "The area master holds no SLS in {wilayah} yet.",
+    },
+    "wilayah.tanpa_target": {"id": "Tanpa target", "en": "No target"},
+    "wilayah.kode": {"id": "Kode", "en": "Code"},
+    "wilayah.terdata_7hari": {"id": "Keluarga 7 hari", "en": "Families, 7 days"},
+    "wilayah.target": {"id": "Target keluarga", "en": "Target families"},
+    "wilayah.terdata": {"id": "Keluarga terdata", "en": "Families registered"},
+    "wilayah.capaian": {"id": "Capaian", "en": "Completion"},
+    "wilayah.rencana": {"id": "Rencana hari ini", "en": "Planned for today"},
+    "wilayah.selisih_delta": {"id": "{poin} poin", "en": "{poin} pts"},
+    "wilayah.status_depan": {
+        "id": "{status}: {poin} poin di depan rencana",
+        "en": "{status}: {poin} points ahead of plan",
+    },
+    "wilayah.status_belakang": {
+        "id": "{status}: {poin} poin di belakang rencana",
+        "en": "{status}: {poin} points behind plan",
+    },
+    "wilayah.rencana_bantuan": {
+        "id": "Capaian kumulatif yang dijadwalkan pada akhir hari ini; kecamatan, desa dan SLS "
+        "mengikuti jadwal kabupaten/kotanya.",
+        "en": "Cumulative completion scheduled for the end of this day; kecamatan, desa and SLS "
+        "follow their regency's schedule.",
+    },
+    "wilayah.7hari_bantuan": {
+        "id": "Keluarga terdata dalam 7 hari terakhir sampai hari ini.",
+        "en": "Families registered in the last 7 days up to this day.",
+    },
+    "wilayah.peta_kab": {"id": "Peta kabupaten/kota", "en": "Map of regencies"},
+    "wilayah.peta_kec": {"id": "Peta kecamatan di {wilayah}", "en": "Map of kecamatan in {wilayah}"},
+    "wilayah.warnai": {"id": "Warnai menurut", "en": "Colour by"},
+    "wilayah.warna_selisih": {"id": "Selisih dari rencana (poin)", "en": "Gap to plan (points)"},
+    "wilayah.warna_capaian": {"id": "Capaian (%)", "en": "Completion (%)"},
+    "wilayah.buka": {"id": "Buka {tingkat}", "en": "Open a {tingkat}"},
+    "wilayah.buka_petunjuk": {"id": "Pilih…", "en": "Choose…"},
+    "wilayah.buka_bantuan": {
+        "id": "Atau klik wilayahnya di peta.",
+        "en": "Or click the area on the map.",
+    },
+    "wilayah.sebaran": {"id": "Status {tingkat} yang ditampilkan", "en": "Status of the {tingkat} shown"},
+    "wilayah.rincian": {"id": "{tingkat} di {wilayah}", "en": "{tingkat} in {wilayah}"},
+    "wilayah.rincian_catatan": {
+        "id": "Diurutkan dari yang paling tertinggal dari rencana. Hijau: sesuai atau di depan rencana; "
+        "kuning: 0–7,5 poin di belakang; merah: lebih dari 7,5.",
+        "en": "Sorted from furthest behind plan. Green: on or ahead of plan; amber: 0–7.5 points behind; "
+        "red: more than 7.5 behind.",
+    },
+    "wilayah.batas": {"id": "Batas wilayah: {sumber}.", "en": "Boundaries: {sumber}."},
+    "wilayah.tanpa_batas": {"id": "Tanpa poligon untuk: {kode}.", "en": "No polygon for: {kode}."},
+    "wilayah.tanpa_peta": {
+        "id": "Peta kecamatan tidak dapat digambar: {alasan} Gunakan daftar dan tabel.",
+        "en": "The kecamatan map cannot be drawn: {alasan} Use the list and the table.",
+    },
+    "wilayah.tanpa_berkas": {
+        "id": "berkas batas kecamatan tidak ditemukan.",
+        "en": "no kecamatan boundary file was found.",
+    },
+    "wilayah.tanpa_cocok": {
+        "id": "tidak ada kode kecamatan yang cocok dengan berkas batas.",
+        "en": "no kecamatan code matches the boundary file.",
+    },
+    "wilayah.tertinggal": {"id": "Paling tertinggal di {wilayah}", "en": "Furthest behind in {wilayah}"},
+    "wilayah.tab_kec": {"id": "Kecamatan ({n})", "en": "Kecamatan ({n})"},
+    "wilayah.tab_desa": {"id": "Desa/kelurahan ({n})", "en": "Desa/kelurahan ({n})"},
+    "wilayah.tab_sls": {"id": "SLS belum didata ({n})", "en": "SLS not started ({n})"},
+    "wilayah.tertinggal_catatan": {
+        "id": "Sampai 20 {tingkat} yang berada di belakang rencana, yang paling tertinggal lebih dulu.",
+        "en": "Up to 20 {tingkat} behind plan, furthest behind first.",
+    },
+    "wilayah.tak_tertinggal": {
+        "id": "Tidak ada {tingkat} yang berada di belakang rencana.",
+        "en": "No {tingkat} is behind plan.",
+    },
+    "wilayah.sls_catatan": {
+        "id": "SLS yang belum punya satu keluarga pun terdata, padahal PPL-nya sudah mulai mendata di SLS "
+        "lain; yang PPL-nya paling lama mulai lebih dulu.",
+        "en": "SLS with no family registered yet although their PPL has started registering elsewhere; "
+        "those whose PPL started earliest first.",
+    },
+    "wilayah.sls_sebagian": {"id": "Ditampilkan {n} dari {total}.", "en": "Showing {n} of {total}."},
+    "wilayah.sls_kosong": {
+        "id": "Tidak ada SLS kosong yang PPL-nya sudah mulai.",
+        "en": "No empty SLS whose PPL has started.",
+    },
+    "wilayah.ppl": {"id": "PPL", "en": "PPL"},
+    "wilayah.nama_ppl": {"id": "Nama PPL", "en": "PPL name"},
+    "wilayah.ppl_mulai": {"id": "PPL mulai", "en": "PPL started"},
+    "wilayah.terdata_ppl": {"id": "Keluarga oleh PPL", "en": "Families by PPL"},
+    "wilayah.hover_terdata": {
+        "id": "Terdata {terdata} dari {target}",
+        "en": "Registered {terdata} of {target}",
+    },
+    "wilayah.hover_rencana": {"id": "Rencana {rencana}", "en": "Planned {rencana}"},
+    "wilayah.hover_selisih": {"id": "Selisih {selisih} poin", "en": "Gap {selisih} pts"},
+}
+
+BADGES = {
+    "hijau": ("green", ":material/check_circle:"),
+    "kuning": ("orange", ":material/warning:"),
+    "merah": ("red", ":material/error:"),
+}
+
+
+@dataclass(frozen=True)
+class View:
+    """Where the drill-down stands: each chosen level's code and its own row (None above it)."""
+
+    kab: str | None
+    kec: str | None
+    desa: str | None
+    level: str  # the level of the units listed
+    units: pd.DataFrame  # the units listed, furthest behind plan first
+    area: pd.Series  # the chosen area's own figures
+    trail: list[tuple[str, dict]]  # (name, where it leads) from the province down to the chosen area
+
+
+# --- Moving in the drill-down: callbacks, so the next run starts where the user went --------------------
+
+
+def go_to(kab: str | None = None, kec: str | None = None, desa: str | None = None) -> None:
+    ui.choose_regency(kab, ui.frame().lang)
+    for name, value in (("kec", kec), ("desa", desa)):
+        if value is None:
+            st.query_params.pop(name, None)
+        else:
+            st.query_params[name] = value
+
+
+def open_child(view: View, code: str) -> None:
+    """Open one of the units `view` lists."""
+    if view.level == "kab":
+        go_to(code)
+    elif view.level == "kec":
+        go_to(view.kab, code)
+    elif view.level == "desa":
+        go_to(view.kab, view.kec, code)
+
+
+def on_list_choice(view: View, key: str) -> None:
+    code = st.session_state[key]
+    st.session_state[key] = None  # a "go to" box: it holds no choice of its own
+    if code:
+        open_child(view, code)
+
+
+def on_map_choice(view: View, key: str, figure) -> None:
+    code = chosen_code(st.session_state[key].selection.points, figure)
+    if code in set(view.units.kode):
+        open_child(view, code)
+
+
+# --- Reading the level from the URL -------------------------------------------------------------------
+
+
+def _regencies(frame: ui.Frame) -> pd.DataFrame:
+    areas = ui.ask("capaian_wilayah", as_of=frame.as_of)
+    return areas.rename(columns={"kode_wilayah": "kode", "nama_wilayah": "nama"})
+
+
+def _chosen(name: str, units: pd.DataFrame) -> str | None:
+    """The code in the URL parameter `name` if it is one of `units`; else it is dropped from the URL."""
+    code = st.query_params.get(name)
+    if code in set(units.kode):
+        return code
+    st.query_params.pop(name, None)
+    return None
+
+
+def _units(frame: ui.Frame, kec: str | None = None, desa: str | None = None) -> pd.DataFrame:
+    return ui.ask("wilayah_rincian", as_of=frame.as_of, kab=frame.kode_kab, kec=kec, desa=desa)
+
+
+def read_view(frame: ui.Frame) -> View:
+    regencies = _regencies(frame)
+    province = regencies[regencies.kode == PROVINCE].iloc[0]
+    trail = [(frame.t("frame.provinsi"), {})]
+    if frame.kode_kab is None:
+        for name in ("kec", "desa"):
+            st.query_params.pop(name, None)
+        units = regencies[regencies.kode != PROVINCE].sort_values(["selisih", "nama"], na_position="last")
+        return View(None, None, None, "kab", units, province, trail)
+    kab = frame.kode_kab
+    area = regencies[regencies.kode == kab].iloc[0]
+    trail.append((area.nama, {"kab": kab}))
+    units, desa = _units(frame), None
+    kec = _chosen("kec", units)
+    if kec:
+        area = units[units.kode == kec].iloc[0]
+        trail.append((area.nama, {"kab": kab, "kec": kec}))
+        units = _units(frame, kec)
+        desa = _chosen("desa", units)
+    else:
+        st.query_params.pop("desa", None)
+    if desa:
+        area = units[units.kode == desa].iloc[0]
+        trail.append((area.nama, {"kab": kab, "kec": kec, "desa": desa}))
+        units = _units(frame, kec, desa)
+    level = LEVELS[len(trail) - 1]
+    return View(kab, kec, desa, level, units, area, trail)
+
+
+# --- Drawing ---------------------------------------------------------------------------------------
+
+
+def breadcrumb(view: View, frame: ui.Frame) -> None:
+    """Kalimantan Timur › Kota Samarinda › Palaran: every level above the chosen one leads back up."""
+    with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+        for depth, (name, where) in enumerate(view.trail):
+            if depth:
+                st.markdown("›", width="content")
+            if depth == len(view.trail) - 1:
+                st.markdown(f"**{name}**", width="content")
+                status_badge(view.area, frame)
+            else:
+                st.button(name, type="tertiary", on_click=go_to, kwargs=where, key=f"jejak_{depth}")
+
+
+def status_badge(area: pd.Series, frame: ui.Frame) -> None:
+    """The chosen area's status against plan, in words beside its colour."""
+    if pd.isna(area.harapan_persen):
+        st.badge(ui.status(None, frame), icon=":material/event_busy:", color="gray")
+    if pd.isna(area.status):  # no schedule, or no target to measure against
+        return
+    colour, icon = BADGES[area.status]
+    key = "wilayah.status_depan" if area.selisih >= 0 else "wilayah.status_belakang"
+    words = frame.t(key, status=ui.status(area.status, frame), poin=ui.points(abs(area.selisih)).lstrip("+"))
+    st.badge(words, icon=icon, color=colour)
+
+
+def status_words(row, frame: ui.Frame) -> str:
+    """A unit's status in words; a unit with no target has no status, whatever its schedule."""
+    if pd.isna(row.persen) and pd.notna(row.harapan_persen):
+        return frame.t("wilayah.tanpa_target")
+    return ui.status(row.status, frame)
+
+
+def headline(area: pd.Series, frame: ui.Frame) -> None:
+    t = frame.t
+    gap = t("wilayah.selisih_delta", poin=ui.points(area.selisih)) if pd.notna(area.selisih) else None
+    columns = st.columns(5)
+    columns[0].metric(t("wilayah.terdata"), ui.number(area.terdata), border=True)
+    columns[1].metric(t("wilayah.target"), ui.number(area.target_keluarga), border=True)
+    columns[2].metric(t("wilayah.capaian"), ui.percent(area.persen), delta=gap, border=True)
+    columns[3].metric(
+        t("wilayah.rencana"), ui.percent(area.harapan_persen), border=True, help=t("wilayah.rencana_bantuan")
+    )
+    columns[4].metric(
+        t("wilayah.terdata_7hari"),
+        ui.number(area.terdata_7hari),
+        border=True,
+        help=t("wilayah.7hari_bantuan"),
+    )
+
+
+def _hover(row, frame: ui.Frame) -> str:
+    t = frame.t
+    return "<br>".join(
+        [
+            f"<b>{row.nama}</b>",
+            t("wilayah.hover_terdata", terdata=ui.number(row.terdata), target=ui.number(row.target_keluarga))
+            + f" ({ui.percent(row.persen)})",
+            t("wilayah.hover_rencana", rencana=ui.percent(row.harapan_persen)),
+            t("wilayah.hover_selisih", selisih=ui.points(row.selisih)) + f" · {status_words(row, frame)}",
+        ]
+    )
+
+
+def colour_choice(frame: ui.Frame) -> str:
+    options = ["selisih", "capaian"]
+    # One widget per language (its label changes the widget), carrying the choice across.
+    colour = st.radio(
+        frame.t("wilayah.warnai"),
+        options,
+        index=options.index(st.session_state.get("wilayah_warna", "selisih")),
+        horizontal=True,
+        key=f"wilayah_warna_{frame.lang}",
+        format_func=lambda option: frame.t(f"wilayah.warna_{option}"),
+    )
+    st.session_state["wilayah_warna"] = colour
+    return colour
+
+
+def map_title(view: View, frame: ui.Frame) -> str:
+    if view.kab is None:
+        return frame.t("wilayah.peta_kab")
+    return frame.t("wilayah.peta_kec", wilayah=view.trail[1][0])
+
+
+def map_section(view: View, mapped: pd.DataFrame, colour: str, frame: ui.Frame) -> None:
+    """The regencies, or the kecamatan of the chosen regency (at every level below it too)."""
+    t = frame.t
+    regencies = view.kab is None
+    level = "kabupaten" if regencies else "kecamatan"
+    shown = mapped.assign(hover=[_hover(row, frame) for row in mapped.itertuples()])
+    boundaries = load_boundaries(level, boundaries_dir())
+    figure = area_map(
+        shown,
+        regencies=regencies,
+        colour=colour,
+        colorbar_title=t(f"wilayah.warna_{colour}"),
+        boundaries=boundaries,
+    )
+    match = match_codes(shown.kode, boundaries)
+    if figure is None:
+        reason = t("wilayah.tanpa_berkas") if boundaries is None else t("wilayah.tanpa_cocok")
+        st.caption(t("wilayah.tanpa_peta", alasan=reason))
+        return
+    # The key names the view, so that a click's selection does not linger into the next one.
+    key = "wilayah_peta_" + "_".join(code for code in (view.kab, view.kec, view.desa) if code)
+    map_view = view if view.level in ("kab", "kec") else _kecamatan_view(view, mapped)
+    st.plotly_chart(
+        figure,
+        width="stretch",
+        config={"displaylogo": False},
+        key=key,
+        on_select=lambda: on_map_choice(map_view, key, figure),
+        selection_mode="points",
+    )
+    if match.source:
+        note = t("wilayah.batas", sumber=match.source)
+        if match.missing:
+            note += " " + t("wilayah.tanpa_batas", kode=", ".join(match.missing))
+        st.caption(note)
+
+
+def _kecamatan_view(view: View, kecamatan: pd.DataFrame) -> View:
+    """Below the kecamatan level the map still shows the regency's kecamatan: a click opens one."""
+    return View(view.kab, None, None, "kec", kecamatan, view.area, view.trail[:2])
+
+
+def chooser(view: View, frame: ui.Frame) -> None:
+    """A list of the units shown, to open one (the map's click does the same)."""
+    if view.level == "sls":
+        return
+    t = frame.t
+    names = dict(zip(view.units.kode, view.units.nama, strict=True))
+    key = f"wilayah_buka_{view.level}_{frame.lang}"
+    st.selectbox(
+        t("wilayah.buka", tingkat=t(f"wilayah.satuan.{view.level}")),
+        sorted(names, key=names.get),
+        index=None,
+        placeholder=t("wilayah.buka_petunjuk"),
+        format_func=names.get,
+        key=key,
+        on_change=on_list_choice,
+        args=(view, key),
+        help=t("wilayah.buka_bantuan"),
+    )
+
+
+def status_counts(view: View, frame: ui.Frame) -> None:
+    """How many of the listed units stand at each status: the spread behind the area's own figure."""
+    t = frame.t
+    counts = pd.Series([status_words(row, frame) for row in view.units.itertuples()]).value_counts()
+    words = [ui.status(value, frame) for value in ("merah", "kuning", "hijau", None)] + [
+        t("wilayah.tanpa_target")
+    ]
+    shown = [label for label in words if label in counts]
+    table = pd.DataFrame(
+        {
+            t("kolom.status"): shown,
+            t(f"wilayah.tingkat.{view.level}"): [ui.number(counts[label]) for label in shown],
+        }
+    )
+    st.markdown(f"**{t('wilayah.sebaran', tingkat=t(f'wilayah.satuan.{view.level}'))}**")
+    show_table(table, frame)
+
+
+def _figures(rows: pd.DataFrame, frame: ui.Frame) -> dict[str, pd.Series]:
+    t = frame.t
+    return {
+        t("kolom.target"): rows.target_keluarga.map(ui.number),
+        t("kolom.terdata"): rows.terdata.map(ui.number),
+        t("kolom.capaian"): rows.persen.map(ui.percent),
+        t("kolom.rencana"): rows.harapan_persen.map(ui.percent),
+        t("kolom.selisih"): rows.selisih.map(ui.points),
+        t("kolom.status"): [status_words(row, frame) for row in rows.itertuples()],
+        t("wilayah.terdata_7hari"): rows.terdata_7hari.map(ui.number),
+    }
+
+
+def units_table(view: View, frame: ui.Frame) -> pd.DataFrame:
+    t = frame.t
+    rows = view.units
+    names = {t("wilayah.kode"): rows.kode, t(f"wilayah.tingkat.{view.level}"): rows.nama}
+    return pd.DataFrame({**names, **_figures(rows, frame)})
+
+
+def laggards_table(rows: pd.DataFrame, level: str, frame: ui.Frame) -> pd.DataFrame:
+    t = frame.t
+    names = {t("wilayah.kode"): rows.kode, t(f"wilayah.tingkat.{level}"): rows.nama}
+    if level == "desa":
+        names[t("wilayah.tingkat.kec")] = rows.nama_kec
+    if frame.kode_kab is None:
+        names[t("wilayah.tingkat.kab")] = rows.nama_kab
+    return pd.DataFrame({**names, **_figures(rows, frame)})
+
+
+def empty_sls_table(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
+    t = frame.t
+    columns = {
+        t("wilayah.kode"): rows.idsubsls,
+        t("wilayah.tingkat.sls"): rows.nama_sls,
+        t("wilayah.tingkat.desa"): rows.nama_desa,
+        t("wilayah.tingkat.kec"): rows.nama_kec,
+    }
+    if frame.kode_kab is None:
+        columns[t("wilayah.tingkat.kab")] = rows.nama_kab
+    columns |= {
+        t("kolom.target"): rows.target_keluarga.map(ui.number),
+        t("wilayah.ppl"): rows.id_petugas,
+        t("wilayah.nama_ppl"): rows.nama_petugas,
+        t("wilayah.ppl_mulai"): rows.tanggal_mulai.map(lambda day: ui.date(day, frame.lang)),
+        t("wilayah.terdata_ppl"): rows.terdata_ppl.map(ui.number),
+    }
+    return pd.DataFrame(columns)
+
+
+def show_table(table: pd.DataFrame, frame: ui.Frame) -> None:
+    status = frame.t("kolom.status")
+    styled = table.style
+    if status in table.columns:
+        styled = styled.map(lambda label: ui.status_tint(label, frame), subset=[status])
+    # Every row shown without inner scrolling up to 20 rows (a laggard list's length).
+    st.dataframe(styled, hide_index=True, width="stretch", height=35 * (min(len(table), 20) + 1) + 3)
+
+
+def laggards_section(view: View, frame: ui.Frame) -> None:
+    t = frame.t
+    st.subheader(t("wilayah.tertinggal", wilayah=view.trail[min(len(view.trail) - 1, 1)][0]))
+    behind = ui.ask("wilayah_tertinggal", as_of=frame.as_of, kab=frame.kode_kab)
+    empty = ui.ask("wilayah_sls_belum_mulai", as_of=frame.as_of, kab=frame.kode_kab)
+    total_empty = int(empty.jumlah.iloc[0]) if len(empty) else 0
+    by_level = {
+        level: behind[behind.tingkat == name] for level, name in (("kec", "kecamatan"), ("desa", "desa"))
+    }
+    tabs = st.tabs(
+        [
+            t("wilayah.tab_kec", n=ui.number(len(by_level["kec"]))),
+            t("wilayah.tab_desa", n=ui.number(len(by_level["desa"]))),
+            t("wilayah.tab_sls", n=ui.number(total_empty)),
+        ]
+    )
+    for tab, (level, rows) in zip(tabs, by_level.items(), strict=False):
+        with tab:
+            named = t(f"wilayah.satuan.{level}")
+            if rows.empty:
+                st.info(t("wilayah.tak_tertinggal", tingkat=named), icon=":material/check_circle:")
+                continue
+            show_table(laggards_table(rows, level, frame), frame)
+            st.caption(t("wilayah.tertinggal_catatan", tingkat=named))
+    with tabs[2]:
+        if empty.empty:
+            st.info(t("wilayah.sls_kosong"), icon=":material/check_circle:")
+            return
+        show_table(empty_sls_table(empty, frame), frame)
+        note = t("wilayah.sls_catatan")
+        if total_empty > len(empty):
+            note += " " + t("wilayah.sls_sebagian", n=ui.number(len(empty)), total=ui.number(total_empty))
+        st.caption(note)
+
+
+ui.add_words(WORDS)
+frame = ui.frame()
+view = read_view(frame)
+ui.header(frame, frame.t("halaman.wilayah"))
+breadcrumb(view, frame)
+headline(view.area, frame)
+if view.units.empty:
+    st.info(frame.t("wilayah.tanpa_sls", wilayah=view.trail[-1][0]), icon=":material/info:")
+    st.stop()
+mapped = view.units if view.level in ("kab", "kec") else _units(frame)
+st.subheader(map_title(view, frame))
+map_column, side_column = st.columns([3, 2], gap="large")
+with side_column:
+    chooser(view, frame)
+    colour = colour_choice(frame)
+    status_counts(view, frame)
+with map_column:
+    map_section(view, mapped, colour, frame)
+st.subheader(
+    frame.t(
+        "wilayah.rincian",
+        tingkat=frame.t(f"wilayah.tingkat.{view.level}"),
+        wilayah=view.trail[-1][0],
+    )
+)
+show_table(units_table(view, frame), frame)
+st.caption(frame.t("wilayah.rincian_catatan"))
+laggards_section(view, frame)

@@ -1,0 +1,47 @@
+-- One regency drilled down as of $as_of: its kecamatan; with $kec, that kecamatan's desa; with $kec and
+-- $desa, that desa's SLS. Per unit: target, families registered by the day and in its last 7 days,
+-- completion against the regency's planned % for the day (every unit inside a regency follows the
+-- regency's schedule), the gap and its status. Furthest behind plan first.
+-- $kab is required here: the regencies of the province come from capaian_wilayah.
+WITH sls AS (
+    SELECT idsubsls, kode_kab, target_keluarga,
+           CASE WHEN $kec IS NULL THEN kode_kec WHEN $desa IS NULL THEN kode_desa ELSE idsubsls END AS kode,
+           CASE WHEN $kec IS NULL THEN nama_kec WHEN $desa IS NULL THEN nama_desa ELSE nama_sls END AS nama
+    FROM wilayah
+    WHERE kode_kab = $kab
+      AND ($kec IS NULL OR kode_kec = $kec)
+      AND ($desa IS NULL OR kode_desa = $desa)
+),
+keluarga AS (
+    -- SLS codes start with their kecamatan's and desa's codes, so the prefix narrows the scan.
+    SELECT idsubsls,
+           count(*) AS terdata,
+           count(*) FILTER (tanggal_didata > $as_of - 7) AS terdata_7hari
+    FROM registrasi
+    WHERE kode_kab = $kab
+      AND starts_with(idsubsls, coalesce($desa, $kec, $kab))
+      AND tanggal_didata <= $as_of
+    GROUP BY idsubsls
+),
+satuan AS (
+    SELECT s.kode,
+           any_value(s.nama) AS nama,
+           any_value(s.kode_kab) AS kode_kab,
+           sum(s.target_keluarga)::BIGINT AS target_keluarga,
+           coalesce(sum(k.terdata), 0)::BIGINT AS terdata,
+           coalesce(sum(k.terdata_7hari), 0)::BIGINT AS terdata_7hari
+    FROM sls s LEFT JOIN keluarga k USING (idsubsls)
+    GROUP BY s.kode
+),
+hitung AS (
+    SELECT s.*,
+           CASE WHEN s.target_keluarga > 0 THEN 100.0 * s.terdata / s.target_keluarga END AS persen,
+           r.harapan_persen
+    FROM satuan s LEFT JOIN rencana_pada($as_of) r ON r.kode_wilayah = s.kode_kab
+)
+SELECT kode, nama, target_keluarga, terdata, persen, harapan_persen,
+       persen - harapan_persen AS selisih,
+       status_rencana(persen - harapan_persen) AS status,
+       terdata_7hari
+FROM hitung
+ORDER BY selisih NULLS LAST, nama, kode

@@ -1,0 +1,27 @@
+-- SLS with no family yet as of $as_of although their PPL (from penugasan) has already registered
+-- families elsewhere, in regency $kab or the whole province: the PPL has started but not here.
+-- Longest-waiting first (the PPL's first day), at most 100 rows; `jumlah` counts them all.
+WITH keluarga AS (
+    SELECT idsubsls, id_petugas, tanggal_didata
+    FROM registrasi
+    WHERE ($kab IS NULL OR kode_kab = $kab) AND tanggal_didata <= $as_of
+),
+mulai AS (
+    SELECT id_petugas, min(tanggal_didata) AS tanggal_mulai, count(*) AS terdata_ppl
+    FROM keluarga GROUP BY id_petugas
+),
+kosong AS (
+    SELECT w.*
+    FROM wilayah w
+    WHERE ($kab IS NULL OR w.kode_kab = $kab)
+      AND NOT EXISTS (SELECT 1 FROM keluarga k WHERE k.idsubsls = w.idsubsls)
+)
+SELECT s.idsubsls, s.nama_sls, s.nama_desa, s.nama_kec, s.nama_kab, s.target_keluarga,
+       t.id_petugas, p.nama AS nama_petugas, m.tanggal_mulai, m.terdata_ppl,
+       count(*) OVER () AS jumlah
+FROM kosong s
+JOIN penugasan t USING (idsubsls)
+JOIN mulai m ON m.id_petugas = t.id_petugas
+JOIN petugas p ON p.id_petugas = t.id_petugas
+ORDER BY m.tanggal_mulai, s.idsubsls
+LIMIT 100

@@ -1,0 +1,37 @@
+-- The laggards as of $as_of, in regency $kab or the whole province: the 20 kecamatan and the 20 desa
+-- furthest behind their regency's plan for the day (only those behind it), one grouping for both so
+-- that a kecamatan is the sum of its desa.
+WITH keluarga AS (
+    SELECT idsubsls, count(*) AS terdata, count(*) FILTER (tanggal_didata > $as_of - 7) AS terdata_7hari
+    FROM registrasi
+    WHERE ($kab IS NULL OR kode_kab = $kab) AND tanggal_didata <= $as_of
+    GROUP BY idsubsls
+),
+satuan AS (
+    SELECT CASE WHEN GROUPING(w.kode_desa) = 1 THEN 'kecamatan' ELSE 'desa' END AS tingkat,
+           coalesce(w.kode_desa, w.kode_kec) AS kode,
+           CASE WHEN GROUPING(w.kode_desa) = 1 THEN any_value(w.nama_kec) ELSE any_value(w.nama_desa) END AS nama,
+           any_value(w.nama_kec) AS nama_kec,
+           w.kode_kab,
+           any_value(w.nama_kab) AS nama_kab,
+           sum(w.target_keluarga)::BIGINT AS target_keluarga,
+           coalesce(sum(k.terdata), 0)::BIGINT AS terdata,
+           coalesce(sum(k.terdata_7hari), 0)::BIGINT AS terdata_7hari
+    FROM wilayah w LEFT JOIN keluarga k USING (idsubsls)
+    WHERE $kab IS NULL OR w.kode_kab = $kab
+    GROUP BY GROUPING SETS ((w.kode_kab, w.kode_kec), (w.kode_kab, w.kode_kec, w.kode_desa))
+),
+hitung AS (
+    SELECT s.*,
+           CASE WHEN s.target_keluarga > 0 THEN 100.0 * s.terdata / s.target_keluarga END AS persen,
+           r.harapan_persen
+    FROM satuan s LEFT JOIN rencana_pada($as_of) r ON r.kode_wilayah = s.kode_kab
+)
+SELECT tingkat, kode, nama, nama_kec, nama_kab, target_keluarga, terdata, persen, harapan_persen,
+       persen - harapan_persen AS selisih,
+       status_rencana(persen - harapan_persen) AS status,
+       terdata_7hari
+FROM hitung
+WHERE persen < harapan_persen
+QUALIFY row_number() OVER (PARTITION BY tingkat ORDER BY selisih, kode) <= 20
+ORDER BY tingkat = 'desa', selisih, kode
