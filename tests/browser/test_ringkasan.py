@@ -100,4 +100,3 @@ def test_choosing_a_regency_narrows_the_figures_and_the_link(watched_page, app_u
     assert "kab=6411" in page.url and "tanggal=2022-10-24" in page.url
     expect(page.get_by_text("Waspada: 5,8 poin di belakang rencana")).to_be_visible()
     screenshot(page, "ringkasan-mahakam-ulu")
-
