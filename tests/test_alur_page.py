@@ -3,38 +3,19 @@
 Known answers come from tests/test_alur_queries.py.
 """
 
-from pathlib import Path
+import functools
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from pages.charts.alur import backlog_bars
+from tests.conftest import metrics
 from tests.test_alur_queries import alur_warehouse  # noqa: F401 (a fixture)
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 @pytest.fixture
-def open_alur(monkeypatch):
-    """Open the pipeline page as a link with these query parameters would, on the given warehouse.
-    The app runs once to build the frame, then switches to the page."""
-
-    def run(warehouse: Path, **query) -> AppTest:
-        monkeypatch.setenv("PANTAU_WAREHOUSE", str(warehouse))
-        at = AppTest.from_file(APP, default_timeout=30)
-        at.query_params.update(query)
-        at.run()
-        at.switch_page("pages/alur.py")
-        at.run()
-        assert not at.exception
-        return at
-
-    return run
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {metric.label: metric.value for metric in at.metric}
+def open_alur(open_page):
+    return functools.partial(open_page, "alur")
 
 
 def test_headline_of_the_small_campaign(open_alur, small_warehouse_template):

@@ -3,39 +3,20 @@
 Known answers come from tests/test_desk_queries.py.
 """
 
-from pathlib import Path
+import functools
 
 import numpy as np
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from pages.charts.desk import arrivals_heatmap, share_lines
+from tests.conftest import metrics
 from tests.test_desk_queries import desk_warehouse  # noqa: F401 (a fixture)
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 @pytest.fixture
-def open_desk(monkeypatch):
-    """Open the desk page as a link with these query parameters would, on the given warehouse.
-    The app runs once to build the frame, then switches to the page."""
-
-    def run(warehouse: Path, **query) -> AppTest:
-        monkeypatch.setenv("PANTAU_WAREHOUSE", str(warehouse))
-        at = AppTest.from_file(APP, default_timeout=30)
-        at.query_params.update(query)
-        at.run()
-        at.switch_page("pages/desk.py")
-        at.run()
-        assert not at.exception
-        return at
-
-    return run
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {metric.label: metric.value for metric in at.metric}
+def open_desk(open_page):
+    return functools.partial(open_page, "desk")
 
 
 def test_the_one_desk_family_of_the_small_campaign(open_desk, small_warehouse_template):

@@ -3,39 +3,21 @@
 Known answers come from tests/test_petugas_queries.py (as of 24 Oct 2022 unless said otherwise).
 """
 
-from pathlib import Path
+import functools
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from pages.charts.petugas import spread_figure
+from tests.conftest import metrics
 from tests.test_demo import full  # noqa: F401 (a fixture: the whole demo campaign)
 from tests.test_petugas_queries import petugas_warehouse  # noqa: F401 (a fixture)
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
-
 
 @pytest.fixture
-def open_officers(monkeypatch):
-    """Open the officers page as a link with these query parameters would, on the given warehouse.
-    The app runs once to build the frame, then switches to the page."""
-
-    def run(warehouse: Path, **query) -> AppTest:
-        monkeypatch.setenv("PANTAU_WAREHOUSE", str(warehouse))
-        at = AppTest.from_file(APP, default_timeout=30)
-        at.query_params.update(query)
-        at.run()
-        at.switch_page("pages/petugas.py")
-        at.run()
-        assert not at.exception
-        return at
-
-    return run
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {metric.label: metric.value for metric in at.metric}
+def open_officers(open_page):
+    return functools.partial(open_page, "petugas")
 
 
 def tables(at: AppTest) -> list[pd.DataFrame]:
