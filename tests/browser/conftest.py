@@ -147,7 +147,25 @@ def wait_for_script(page) -> None:
 
 
 def screenshot(page, name: str) -> Path:
+    """The whole page: Streamlit scrolls inside its main block, so the window is made as tall as that
+    block's content for the picture, then set back."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
+    viewport = page.viewport_size
+    height = page.evaluate("() => document.querySelector(\"[data-testid='stMain']\").scrollHeight")
+    page.set_viewport_size({"width": viewport["width"], "height": max(height, viewport["height"])})
+    wait_for_script(page)
     page.screenshot(path=path, full_page=True)
+    page.set_viewport_size(viewport)
     return path
+
+
+def metric_values(page) -> dict[str, str]:
+    """The metrics a page shows, label to value."""
+    metrics = page.locator("[data-testid='stMetric']")
+    values = {}
+    for index in range(metrics.count()):
+        metric = metrics.nth(index)
+        label = metric.locator("[data-testid='stMetricLabel']").inner_text().strip()
+        values[label] = metric.locator("[data-testid='stMetricValue']").inner_text().strip()
+    return values

@@ -2,9 +2,7 @@
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import wait_for_script
-from tests.browser.test_desk import whole_page_screenshot
-from tests.browser.test_ringkasan import metric_values
+from tests.browser.conftest import metric_values, screenshot, wait_for_script
 
 
 def open_alur(page, app_url: str, query: str) -> None:
@@ -31,7 +29,7 @@ def test_pipeline_page_draws_its_chart_and_the_known_figures(watched_page, app_u
     expect(page.locator(".js-plotly-plot")).to_have_count(1)
     expect(page.locator(".js-plotly-plot .barlayer .point").first).to_be_attached()
     expect(page.get_by_text("Tidak ada.")).to_have_count(3)
-    whole_page_screenshot(page, "alur")
+    screenshot(page, "alur")
 
 
 def test_choosing_a_regency_and_a_language(watched_page, app_url):
@@ -47,4 +45,4 @@ def test_choosing_a_regency_and_a_language(watched_page, app_url):
     expect(page.get_by_text("Families registered")).to_be_visible(timeout=30_000)
     wait_for_script(page)
     assert metric_values(page)["Waiting for the check"] == "3"
-    whole_page_screenshot(page, "alur-en-mahakam-ulu")
+    screenshot(page, "alur-en-mahakam-ulu")

@@ -2,18 +2,7 @@
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot, wait_for_script
-from tests.browser.test_ringkasan import metric_values
-
-
-def whole_page_screenshot(page, name: str) -> None:
-    """A screenshot of the whole page: Streamlit scrolls inside its main block, so the window is
-    first made as tall as that block's content."""
-    width = page.viewport_size["width"]
-    height = page.evaluate("() => document.querySelector(\"[data-testid='stMain']\").scrollHeight")
-    page.set_viewport_size({"width": width, "height": max(height, 800)})
-    wait_for_script(page)
-    screenshot(page, name)
+from tests.browser.conftest import metric_values, screenshot, wait_for_script
 
 
 def open_desk(page, app_url: str, query: str) -> None:
@@ -41,7 +30,7 @@ def test_desk_page_draws_its_charts_and_the_known_figures(watched_page, app_url)
     expect(page.locator(".js-plotly-plot")).to_have_count(2)  # arrivals heat map, desk share
     expect(page.locator(".js-plotly-plot .heatmaplayer")).to_have_count(1)
     expect(page.locator("[role='gridcell']", has_text="Kantor Diskominfo Kaltim").first).to_be_attached()
-    whole_page_screenshot(page, "desk")
+    screenshot(page, "desk")
 
 
 def test_choosing_a_site_redraws_the_arrivals(watched_page, app_url):
@@ -69,4 +58,4 @@ def test_before_the_desks_opened_the_page_says_so(watched_page, app_url):
     open_desk(page, app_url, "?tanggal=2022-10-20&bahasa=en")
     expect(page.get_by_text("No family has been registered at a collective desk")).to_be_visible()
     expect(page.locator(".js-plotly-plot")).to_have_count(1)  # the share chart, flat at 0 %
-    whole_page_screenshot(page, "desk-en-sebelum")
+    screenshot(page, "desk-en-sebelum")

@@ -2,8 +2,7 @@
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot, wait_for_script
-from tests.browser.test_ringkasan import metric_values
+from tests.browser.conftest import metric_values, screenshot, wait_for_script
 
 MAIN = "[data-testid='stMain']"
 

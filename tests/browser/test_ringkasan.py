@@ -4,17 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot, wait_for_script
-
-
-def metric_values(page) -> dict[str, str]:
-    metrics = page.locator("[data-testid='stMetric']")
-    values = {}
-    for index in range(metrics.count()):
-        metric = metrics.nth(index)
-        label = metric.locator("[data-testid='stMetricLabel']").inner_text().strip()
-        values[label] = metric.locator("[data-testid='stMetricValue']").inner_text().strip()
-    return values
+from tests.browser.conftest import metric_values, screenshot, wait_for_script
 
 
 def open_overview(page, app_url: str, query: str = "") -> None:

@@ -8,8 +8,7 @@ import re
 from playwright.sync_api import expect
 
 from geo.boundaries import DEFAULT_DIR, load_boundaries
-from tests.browser.conftest import screenshot, wait_for_script
-from tests.browser.test_ringkasan import metric_values
+from tests.browser.conftest import metric_values, screenshot, wait_for_script
 
 MAIN_BOX = "[data-testid='stMain'] [data-testid='stSelectbox']"
 
