@@ -160,6 +160,13 @@ def screenshot(page, name: str) -> Path:
     return path
 
 
+def open_page(page, app_url: str, name: str, query: str) -> None:
+    """Open a page by its link (`/<name>?...`) and wait until it is drawn without an exception."""
+    page.goto(f"{app_url}/{name}{query}")
+    wait_for_script(page)
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
 def metric_values(page) -> dict[str, str]:
     """The metrics a page shows, label to value."""
     metrics = page.locator("[data-testid='stMetric']")

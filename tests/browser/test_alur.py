@@ -2,17 +2,11 @@
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import metric_values, screenshot, wait_for_script
+from tests.browser.conftest import metric_values, open_page, screenshot, wait_for_script
 
 
 def open_alur(page, app_url: str, query: str) -> None:
-    """Open the app with these query parameters, then the page from the navigation (see test_desk)."""
-    page.goto(f"{app_url}/{query}")
-    wait_for_script(page)
-    page.locator("[data-testid='stSidebarNav']").get_by_role("link", name="Alur").click()
-    page.wait_for_url("**/alur?**")
-    wait_for_script(page)
-    expect(page.locator("[data-testid='stException']")).to_have_count(0)
+    open_page(page, app_url, "alur", query)
 
 
 def test_pipeline_page_draws_its_chart_and_the_known_figures(watched_page, app_url):

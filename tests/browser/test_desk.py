@@ -2,18 +2,11 @@
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import metric_values, screenshot, wait_for_script
+from tests.browser.conftest import metric_values, open_page, screenshot, wait_for_script
 
 
 def open_desk(page, app_url: str, query: str) -> None:
-    """Open the app with these query parameters, then the page from the navigation: a link straight
-    to /desk is served by Streamlit's legacy pages/ discovery, without app.py's frame."""
-    page.goto(f"{app_url}/{query}")
-    wait_for_script(page)
-    page.locator("[data-testid='stSidebarNav']").get_by_role("link", name="Desk").click()
-    page.wait_for_url("**/desk?**")
-    wait_for_script(page)
-    expect(page.locator("[data-testid='stException']")).to_have_count(0)
+    open_page(page, app_url, "desk", query)
 
 
 def test_desk_page_draws_its_charts_and_the_known_figures(watched_page, app_url):
