@@ -8,6 +8,7 @@ unknown kind, a required column missing) aborts the whole invocation and the war
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,9 @@ from data.readers import BadFile, stage
 
 CHECKS_DIR = Path(__file__).resolve().parent / "checks"
 REJECT_EXAMPLES = 5
+
+# Told how far a load has come: (steps done, steps in all, what is being done now).
+Progress = Callable[[int, int, str], None]
 
 
 @dataclass
@@ -57,23 +61,32 @@ def load_files(
     warehouse_path: Path | None = None,
     kind: str | None = None,
     simulated: bool = False,
+    progress: Progress | None = None,
 ) -> list[FileResult]:
     """Load the files in one transaction; raise BadFile, with nothing changed, if any file is bad."""
     target = warehouse_path or warehouse.default_path()
     forced = KINDS[kind] if kind else None
+    steps = 2 * len(paths) + 1
+    report = progress or (lambda done, total, what: None)
     with warehouse.writing(target) as con:
         con.execute((CHECKS_DIR / "macros.sql").read_text())
-        staged = [_stage_file(con, Path(path), index, forced) for index, path in enumerate(paths)]
+        staged = []
+        for index, path in enumerate(paths):
+            report(index, steps, f"membaca {Path(path).name}")
+            staged.append(_stage_file(con, Path(path), index, forced))
         staged.sort(key=lambda item: LOAD_ORDER.index(item.kind.name))
         loaded_at = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
         seen: set[str] = set()
         results = []
-        for item in staged:
+        for index, item in enumerate(staged, start=len(paths)):
+            report(index, steps, f"memeriksa dan memuat {item.path.name}")
             if item.checksum in seen or _already_loaded(con, item.checksum):
                 results.append(_skipped(item))
             else:
                 results.append(_load_one(con, item, loaded_at, simulated))
             seen.add(item.checksum)
+        report(steps - 1, steps, "menyimpan gudang data")
+    report(steps, steps, "selesai")
     return results
 
 
@@ -86,8 +99,20 @@ def _stage_file(con: duckdb.DuckDBPyConnection, path: Path, index: int, forced: 
         raise BadFile(path, str(error)) from error
     missing = [column for column in kind.required if column not in columns]
     if missing:
-        raise BadFile(path, f"kolom wajib untuk jenis '{kind.name}' tidak ada: {', '.join(missing)}")
+        reason = f"kolom wajib untuk jenis '{kind.name}' tidak ada: {', '.join(missing)}"
+        raise BadFile(path, reason + _looks_like(columns, kind))
     return _Staged(path, table, kind, checksum(path), columns)
+
+
+def _looks_like(columns: list[str], named: Kind) -> str:
+    """When the file was named as one kind but holds another's columns: say which."""
+    try:
+        other = detect_kind(columns)
+    except UnknownKind:
+        return ""
+    if other == named or any(column not in columns for column in other.required):
+        return ""
+    return f" (berkas ini berisi kolom jenis '{other.name}': salah pilih jenis atau salah berkas?)"
 
 
 def _already_loaded(con: duckdb.DuckDBPyConnection, digest: str) -> bool:
@@ -108,6 +133,8 @@ def _load_one(
     extra = [column for column in item.columns if column not in kind.columns]
     if extra:
         result.catatan.append(f"kolom diabaikan: {', '.join(extra)}")
+    if con.execute(f"SELECT count(*) FROM {item.table}").fetchone()[0] == 0:
+        result.catatan.append("berkas hanya berisi baris judul, tanpa baris data")
     load_id = con.execute("SELECT coalesce(max(id_muat), 0) + 1 FROM muat").fetchone()[0]
 
     present = ", ".join(
@@ -117,11 +144,14 @@ def _load_one(
     check_sql = (CHECKS_DIR / f"{kind.name}.sql").read_text()
     con.execute(f"CREATE OR REPLACE TEMP TABLE diperiksa AS {check_sql}")
 
+    as_read = ", ".join(f"'{column}', s.\"{column}\"" for column in kind.columns)
     con.execute(
-        """INSERT INTO tolak
-           SELECT ?, ?, ?, _baris, _kunci, m.kolom, m.nilai, m.alasan
-           FROM (SELECT _baris, _kunci, unnest(masalah) AS m FROM diperiksa WHERE len(masalah) > 0)
-           ORDER BY _baris""",
+        f"""INSERT INTO tolak
+            SELECT ?, ?, ?, d._baris, d._kunci, d.m.kolom, d.m.nilai, d.m.alasan,
+                   json_object({as_read})::VARCHAR, NULL
+            FROM (SELECT _baris, _kunci, unnest(masalah) AS m FROM diperiksa WHERE len(masalah) > 0) d
+            JOIN stg s USING (_baris)
+            ORDER BY d._baris""",
         [load_id, result.berkas, kind.name],
     )
     key_match = " AND ".join(f"t.{column} = d.{column}" for column in kind.key)
@@ -139,6 +169,7 @@ def _load_one(
             SELECT * EXCLUDE (_baris, _kunci, masalah), {load_id} AS id_muat
             FROM diperiksa WHERE len(masalah) = 0"""
     )
+    _resolve_earlier_rejects(con, kind, load_id)
     con.execute(
         "INSERT INTO muat VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
@@ -160,3 +191,13 @@ def _load_one(
     ).fetchall()
     con.execute(f"DROP TABLE {item.table}")
     return result
+
+
+def _resolve_earlier_rejects(con: duckdb.DuckDBPyConnection, kind: Kind, load_id: int) -> None:
+    """A valid row for a key that an earlier load rejected closes that reject: it was fixed and resent."""
+    con.execute(
+        """UPDATE tolak SET diselesaikan = ?
+           WHERE jenis = ? AND diselesaikan IS NULL AND id_muat < ?
+             AND kunci IN (SELECT _kunci FROM diperiksa WHERE len(masalah) = 0)""",
+        [load_id, kind.name, load_id],
+    )

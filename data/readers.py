@@ -5,7 +5,9 @@ say why it is wrong. `_baris` is the row as a spreadsheet shows it: the header i
 record row 2 (for Excel, the sheet's own row number, title rows included).
 """
 
+import codecs
 import datetime as dt
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -22,6 +24,10 @@ PARQUET_SUFFIXES = {".parquet", ".pq"}
 DELIMITERS = (";", ",", "\t")
 KNOWN_COLUMNS = {column for kind in KINDS.values() for column in kind.columns}
 HEADER_SEARCH_ROWS = 20
+EXCEL_BATCH_ROWS = 50_000  # rows of a workbook held in memory at once
+CHUNK_BYTES = 1 << 20
+# Excel keeps 15 significant digits: a number this large held a code whose last digits are lost.
+EXCEL_EXACT_LIMIT = 10**15
 
 
 class BadFile(Exception):
@@ -77,15 +83,78 @@ def _sniff_delimiter(path: Path) -> str:
 
 
 def _stage_csv(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> None:
-    con.execute(
-        f"""CREATE TEMP TABLE {table}_csv AS SELECT * FROM read_csv(
-                ?, delim = ?, quote = '"', escape = '"', header = true,
-                all_varchar = true, normalize_names = false)""",
-        [str(path), _sniff_delimiter(path)],
-    )
+    with _as_utf8(path) as readable:
+        con.execute(
+            f"""CREATE TEMP TABLE {table}_csv AS SELECT * FROM read_csv(
+                    ?, delim = ?, quote = '"', escape = '"', header = true,
+                    all_varchar = true, normalize_names = false)""",
+            [str(readable), _sniff_delimiter(readable)],
+        )
     # Insertion order is kept, so rowid is the record's position in the file.
     con.execute(f"CREATE TEMP TABLE {table} AS SELECT rowid + 2 AS _baris, * FROM {table}_csv")
     con.execute(f"DROP TABLE {table}_csv")
+
+
+class _as_utf8:
+    """The file itself when it is UTF-8; otherwise a UTF-8 copy of it, removed afterwards.
+
+    Offices save text as UTF-8 (with or without BOM), as Windows-1252 (Excel's "CSV" on Windows) or
+    as UTF-16 (Excel's "Unicode text"). Copying streams in chunks, so any size fits in memory."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.copy: Path | None = None
+
+    def __enter__(self) -> Path:
+        encoding = _encoding(self.path)
+        if encoding == "utf-8":
+            return self.path
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".csv", delete=False) as out:
+            self.copy = Path(out.name)
+            with open(self.path, encoding=encoding, newline="") as source:
+                while chunk := source.read(CHUNK_BYTES):
+                    out.write(chunk)
+        return self.copy
+
+    def __exit__(self, *exc) -> None:
+        if self.copy:
+            self.copy.unlink(missing_ok=True)
+
+
+def _encoding(path: Path) -> str:
+    """utf-8, utf-16 (by its byte-order mark) or cp1252; BadFile when it is none of them."""
+    with open(path, "rb") as file:
+        if file.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+            return "utf-16"
+    if _first_undecodable(path, "utf-8") is None:
+        return "utf-8"
+    bad = _first_undecodable(path, "cp1252")
+    if bad is not None:
+        offset, byte = bad
+        raise BadFile(
+            path,
+            f"bukan teks UTF-8 maupun Windows-1252 (byte 0x{byte:02X} pada posisi {offset}); "
+            "simpan ulang sebagai CSV UTF-8",
+        )
+    return "cp1252"
+
+
+def _first_undecodable(path: Path, encoding: str) -> tuple[int, int] | None:
+    """The offset and value of the first byte that `encoding` cannot read, streaming the file."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    offset = 0
+    with open(path, "rb") as file:
+        while block := file.read(CHUNK_BYTES):
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError as error:
+                return offset + error.start, block[error.start]
+            offset += len(block)
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return offset, 0
+    return None
 
 
 def _stage_parquet(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> None:
@@ -99,24 +168,39 @@ def _stage_parquet(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> No
 
 
 def _stage_excel(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> None:
+    """The first sheet, from its header row on, in batches so that a large workbook fits in memory."""
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
         rows = workbook.worksheets[0].iter_rows(values_only=True)
         header_row, header = _find_header(path, rows)
-        columns: list[list[str | None]] = [[] for _ in header]
-        row_numbers: list[int] = []
-        for offset, values in enumerate(rows, start=header_row + 1):
+        columns = ", ".join(f'"{name}" VARCHAR' for name in header)
+        con.execute(f"CREATE TEMP TABLE {table} (_baris BIGINT, {columns})")
+        batch: list[tuple] = []
+        for number, values in enumerate(rows, start=header_row + 1):
             if all(value is None or str(value).strip() == "" for value in values):
                 continue
-            row_numbers.append(offset)
-            for index, column in enumerate(columns):
-                column.append(_cell_text(values[index]) if index < len(values) else None)
+            cells = [
+                _cell_text(values[index]) if index < len(values) else None for index in range(len(header))
+            ]
+            batch.append((number, *cells))
+            if len(batch) == EXCEL_BATCH_ROWS:
+                _append(con, table, header, batch)
+                batch = []
+        _append(con, table, header, batch)
     finally:
         workbook.close()
-    arrow = pa.table({"_baris": row_numbers, **dict(zip(header, columns, strict=True))})
-    con.register(f"{table}_arrow", arrow)
-    con.execute(f"CREATE TEMP TABLE {table} AS SELECT * FROM {table}_arrow")
-    con.unregister(f"{table}_arrow")
+
+
+def _append(con: duckdb.DuckDBPyConnection, table: str, header: list[str], batch: list[tuple]) -> None:
+    if not batch:
+        return
+    names = ["_baris", *header]
+    arrow = pa.table(
+        {name: list(column) for name, column in zip(names, zip(*batch, strict=True), strict=True)}
+    )
+    con.register(f"{table}_batch", arrow)
+    con.execute(f"INSERT INTO {table} SELECT * FROM {table}_batch")
+    con.unregister(f"{table}_batch")
 
 
 def _find_header(path: Path, rows) -> tuple[int, list[str]]:
@@ -140,6 +224,8 @@ def _cell_text(value: object) -> str | None:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
+    if isinstance(value, int | float) and abs(value) >= EXCEL_EXACT_LIMIT:
+        return f"{value:.14E}"  # as Excel shows it: the checks reject it as a code that lost digits
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

@@ -99,5 +99,7 @@ CREATE TABLE tolak (              -- rejected rows, one row per problem found
     kunci VARCHAR,                -- the row's key as given, to find it again when resent
     kolom VARCHAR NOT NULL,
     nilai VARCHAR,
-    alasan VARCHAR NOT NULL
+    alasan VARCHAR NOT NULL,
+    isi VARCHAR,                  -- the whole row as read (JSON of its contract columns), to fix and resend
+    diselesaikan INTEGER          -- the later load (id_muat) that brought a valid row with this key
 );

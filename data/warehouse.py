@@ -17,6 +17,9 @@ import duckdb
 
 DATA_DIR = Path(__file__).resolve().parent
 SCHEMA_FILE = DATA_DIR / "schema.sql"
+UPGRADE_FILE = DATA_DIR / "upgrade.sql"
+# What a load may hold in memory before DuckDB spills to disk: a very large export streams through.
+LOAD_MEMORY = os.environ.get("PANTAU_LOAD_MEMORY", "2GB")
 REGENCY_FILE = DATA_DIR / "reference" / "kabupaten.csv"
 
 
@@ -40,14 +43,19 @@ def writing(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     with open(f"{path}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         for leftover in path.parent.glob(f"{path.name}.tmp*"):  # from a load that was killed
-            leftover.unlink()
+            _remove(leftover)
         staging = path.with_name(f"{path.name}.tmp{os.getpid()}")
+        spill = path.with_name(f"{staging.name}.spill")
         try:
             if path.exists():
                 shutil.copyfile(path, staging)
-            con = duckdb.connect(str(staging))
+            con = duckdb.connect(
+                str(staging), config={"memory_limit": LOAD_MEMORY, "temp_directory": str(spill)}
+            )
             try:
-                if not path.exists():
+                if path.exists():
+                    con.execute(UPGRADE_FILE.read_text())
+                else:
                     _create(con)
                 yield con
                 con.execute("CHECKPOINT")
@@ -56,8 +64,15 @@ def writing(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
             _flush_to_disk(staging)
             os.replace(staging, path)
         finally:
-            staging.unlink(missing_ok=True)
-            Path(f"{staging}.wal").unlink(missing_ok=True)
+            for leftover in (staging, Path(f"{staging}.wal"), spill):
+                _remove(leftover)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def _flush_to_disk(path: Path) -> None:

@@ -196,7 +196,7 @@ def test_bad_registration_rows_are_set_aside_with_row_column_and_reason(small_wa
         (
             "jadwal_buruk.csv",
             "kode_wilayah,tahap,tanggal_mulai,tanggal_selesai,target_persen\n"
-            "6402.0,Pendataan,2022-10-15,2022-11-14,80\n"
+            "6499,Pendataan,2022-10-15,2022-11-14,80\n"
             "6402,Pendataan,2022-10-15,2022-11-14,120\n"
             "6402,Perpanjangan,2022-11-30,2022-11-15,100\n",
             [

@@ -1,7 +1,7 @@
 -- Collective-desk sites.
 WITH s AS (
-    SELECT *, teks(id_desk) AS _id,
-        CASE WHEN ada(id_desk) THEN min(_baris) OVER (PARTITION BY teks(id_desk)) END AS _pertama
+    SELECT *, kode(id_desk) AS _id, kode(kode_kab) AS _kab,
+        CASE WHEN ada(id_desk) THEN min(_baris) OVER (PARTITION BY kode(id_desk)) END AS _pertama
     FROM stg
 )
 SELECT
@@ -9,7 +9,7 @@ SELECT
     _id AS _kunci,
     _id AS id_desk,
     teks(nama_lokasi) AS nama_lokasi,
-    teks(kode_kab) AS kode_kab,
+    _kab AS kode_kab,
     bulat(jumlah_meja) AS jumlah_meja,
     tgl(tanggal_buka) AS tanggal_buka,
     tgl(tanggal_tutup) AS tanggal_tutup,

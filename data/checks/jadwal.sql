@@ -1,22 +1,22 @@
 -- Schedule phases by area: the province ('64') or a regency.
 WITH s AS (
-    SELECT *, teks(kode_wilayah) || ' / ' || teks(tahap) AS _id,
+    SELECT *, kode(kode_wilayah) AS _wilayah, kode(kode_wilayah) || ' / ' || teks(tahap) AS _id,
         CASE WHEN ada(kode_wilayah) AND ada(tahap)
-            THEN min(_baris) OVER (PARTITION BY teks(kode_wilayah), teks(tahap)) END AS _pertama
+            THEN min(_baris) OVER (PARTITION BY kode(kode_wilayah), teks(tahap)) END AS _pertama
     FROM stg
 )
 SELECT
     _baris,
     _id AS _kunci,
-    teks(kode_wilayah) AS kode_wilayah,
+    _wilayah AS kode_wilayah,
     teks(tahap) AS tahap,
     tgl(tanggal_mulai) AS tanggal_mulai,
     tgl(tanggal_selesai) AS tanggal_selesai,
     desimal(target_persen) AS target_persen,
     list_filter([
         wajib('kode_wilayah', kode_wilayah),
-        CASE WHEN ada(kode_wilayah) AND teks(kode_wilayah) <> '64'
-                AND teks(kode_wilayah) NOT IN (SELECT kode_kab FROM kabupaten)
+        CASE WHEN ada(kode_wilayah) AND _wilayah <> '64'
+                AND _wilayah NOT IN (SELECT kode_kab FROM kabupaten)
             THEN masalah('kode_wilayah', kode_wilayah, 'harus 64 (provinsi) atau kode BPS kabupaten/kota') END,
         wajib('tahap', tahap),
         duplikat('tahap', tahap, _pertama, _baris),

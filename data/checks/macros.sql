@@ -2,9 +2,21 @@
 -- that sees NULL where text was given names the problem.
 CREATE OR REPLACE TEMP MACRO teks(s) AS nullif(trim(s), '');
 CREATE OR REPLACE TEMP MACRO ada(s) AS teks(s) IS NOT NULL;
-CREATE OR REPLACE TEMP MACRO tgl(s) AS try_strptime(teks(s), ['%Y-%m-%d', '%d/%m/%Y'])::DATE;
-CREATE OR REPLACE TEMP MACRO waktu(s) AS try_strptime(
-    teks(s), ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%dT%H:%M:%S', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M']);
+-- A code as text. A code that went through a number column gained '.0' (6472.0): the digits are
+-- all there, so it is taken without it.
+CREATE OR REPLACE TEMP MACRO kode(s) AS
+    CASE WHEN ends_with(teks(s), '.0') AND regexp_full_match(teks(s), '[0-9]+\.0') THEN left(teks(s), -2)
+         ELSE teks(s) END;
+-- A date or time that Excel wrote as its serial number (days since 30 Dec 1899, the fraction being
+-- the time of day, kept to the second as Excel shows it): 5 digits cover 1927 to 2173.
+CREATE OR REPLACE TEMP MACRO serial_excel(s) AS
+    CASE WHEN regexp_full_match(teks(s), '[1-9][0-9]{4}([.,][0-9]+)?')
+        THEN TIMESTAMP '1899-12-30' + to_seconds(round(CAST(replace(teks(s), ',', '.') AS DOUBLE) * 86400)) END;
+CREATE OR REPLACE TEMP MACRO tgl(s) AS
+    coalesce(try_strptime(teks(s), ['%Y-%m-%d', '%d/%m/%Y', '%d-%m-%Y']), serial_excel(s))::DATE;
+CREATE OR REPLACE TEMP MACRO waktu(s) AS coalesce(try_strptime(
+    teks(s), ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%dT%H:%M:%S', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M']),
+    serial_excel(s));
 CREATE OR REPLACE TEMP MACRO bulat(s) AS
     CASE WHEN regexp_full_match(teks(s), '-?[0-9]{1,9}') THEN CAST(teks(s) AS INTEGER) END;
 CREATE OR REPLACE TEMP MACRO desimal(s) AS
@@ -20,8 +32,23 @@ CREATE OR REPLACE TEMP MACRO cek_waktu(kolom, nilai) AS
     CASE WHEN ada(nilai) AND waktu(nilai) IS NULL
         THEN masalah(kolom, nilai, 'waktu tidak valid (format YYYY-MM-DD HH:MM[:SS] atau DD/MM/YYYY HH:MM)') END;
 CREATE OR REPLACE TEMP MACRO cek_kab(kolom, nilai) AS
-    CASE WHEN ada(nilai) AND teks(nilai) NOT IN (SELECT kode_kab FROM kabupaten)
+    CASE WHEN ada(nilai) AND kode(nilai) NOT IN (SELECT kode_kab FROM kabupaten)
         THEN masalah(kolom, nilai, 'kode kabupaten/kota tidak dikenal (kode BPS 4 digit)') END;
+-- A code that Excel turned into a number shows in scientific notation (6,47201E+15): its last
+-- digits are gone, and only a new export with the column formatted as text brings them back.
+CREATE OR REPLACE TEMP MACRO cek_kode(kolom, nilai) AS
+    CASE WHEN regexp_full_match(teks(nilai), '[0-9]([.,][0-9]+)?[eE][+]?[0-9]+')
+        THEN masalah(kolom, nilai, 'kode menjadi angka di Excel (notasi ilmiah): digit terakhirnya hilang; '
+            || 'format kolom sebagai Teks lalu ekspor ulang') END;
+-- Why an SLS code given is not in the master. A 16-digit code whose last digit is 0, while a code that
+-- differs only in that digit is known: Excel keeps 15 significant digits and wrote the 16th as 0.
+CREATE OR REPLACE TEMP MACRO sls_tak_dikenal(kolom, nilai) AS coalesce(
+    cek_kode(kolom, nilai),
+    CASE WHEN regexp_full_match(kode(nilai), '[0-9]{15}0')
+            AND left(kode(nilai), 15) IN (SELECT left(idsubsls, 15) FROM wilayah)
+        THEN masalah(kolom, nilai, 'SLS tidak ada di master, tetapi ada SLS yang hanya beda digit terakhir: '
+            || 'kode dibulatkan Excel ke 15 digit (digit ke-16 menjadi 0); format kolom sebagai Teks lalu ekspor ulang') END,
+    masalah(kolom, nilai, 'SLS tidak ada di master wilayah'));
 -- The first row of the file with the same key, when it is not this row.
 CREATE OR REPLACE TEMP MACRO duplikat(kolom, nilai, baris_pertama, baris) AS
     CASE WHEN baris_pertama < baris

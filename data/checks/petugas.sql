@@ -2,13 +2,15 @@
 -- Koseka, found among this file's valid rows or else in the warehouse. Checked top-down so that a
 -- PML rejected here cannot vouch for its PPLs.
 WITH s AS (
-    SELECT *, teks(id_petugas) AS _id, upper(teks(peran)) AS _peran, teks(id_pengawas) AS _pengawas,
-        CASE WHEN ada(id_petugas) THEN min(_baris) OVER (PARTITION BY teks(id_petugas)) END AS _pertama
+    SELECT *, kode(id_petugas) AS _id, upper(teks(peran)) AS _peran, kode(id_pengawas) AS _pengawas,
+        kode(kode_kab) AS _kab,
+        CASE WHEN ada(id_petugas) THEN min(_baris) OVER (PARTITION BY kode(id_petugas)) END AS _pertama
     FROM stg
 ),
 sendiri AS (
     SELECT *, list_filter([
         wajib('id_petugas', id_petugas),
+        cek_kode('id_petugas', id_petugas),
         duplikat('id_petugas', id_petugas, _pertama, _baris),
         wajib('nama', nama),
         wajib('peran', peran),
@@ -45,7 +47,7 @@ SELECT
     teks(nama) AS nama,
     _peran AS peran,
     _pengawas AS id_pengawas,
-    teks(kode_kab) AS kode_kab,
+    _kab AS kode_kab,
     list_concat(_masalah_sendiri, list_filter([
         CASE WHEN _peran = 'PPL' AND _pengawas NOT IN (SELECT _id FROM pml)
             THEN masalah('id_pengawas', id_pengawas, 'pengawas tidak terdaftar sebagai PML') END,

@@ -1,8 +1,9 @@
 -- Families registered. Dates must follow the form's path: enumerated, then checked, then received;
 -- a desk family's house check comes after its desk interview.
 WITH s AS (
-    SELECT *, teks(id_keluarga) AS _id,
-        CASE WHEN ada(id_keluarga) THEN min(_baris) OVER (PARTITION BY teks(id_keluarga)) END AS _pertama,
+    SELECT *, kode(id_keluarga) AS _id, kode(idsubsls) AS _sls, kode(id_petugas) AS _petugas,
+        kode(id_desk) AS _desk,
+        CASE WHEN ada(id_keluarga) THEN min(_baris) OVER (PARTITION BY kode(id_keluarga)) END AS _pertama,
         upper(teks(kanal)) AS _kanal,
         tgl(tanggal_didata) AS _didata, tgl(tanggal_diperiksa) AS _diperiksa,
         tgl(tanggal_diterima) AS _diterima, tgl(tanggal_cek_rumah) AS _cek_rumah,
@@ -17,7 +18,7 @@ SELECT
     w.kode_kab,
     p.id_petugas,
     s._kanal AS kanal,
-    teks(s.id_desk) AS id_desk,
+    s._desk AS id_desk,
     s._didata AS tanggal_didata,
     s._diperiksa AS tanggal_diperiksa,
     s._diterima AS tanggal_diterima,
@@ -28,13 +29,13 @@ SELECT
     bulat(s.jumlah_art) AS jumlah_art,
     list_filter([
         wajib('id_keluarga', s.id_keluarga),
+        cek_kode('id_keluarga', s.id_keluarga),
         duplikat('id_keluarga', s.id_keluarga, s._pertama, s._baris),
         wajib('idsubsls', s.idsubsls),
-        CASE WHEN ada(s.idsubsls) AND w.idsubsls IS NULL
-            THEN masalah('idsubsls', s.idsubsls, 'SLS tidak ada di master wilayah') END,
+        CASE WHEN ada(s.idsubsls) AND w.idsubsls IS NULL THEN sls_tak_dikenal('idsubsls', s.idsubsls) END,
         wajib('id_petugas', s.id_petugas),
         CASE WHEN ada(s.id_petugas) AND p.id_petugas IS NULL
-            THEN masalah('id_petugas', s.id_petugas, 'petugas tidak terdaftar') END,
+            THEN coalesce(cek_kode('id_petugas', s.id_petugas), masalah('id_petugas', s.id_petugas, 'petugas tidak terdaftar')) END,
         wajib('kanal', s.kanal),
         CASE WHEN ada(s.kanal) AND s._kanal NOT IN ('PINTU', 'DESK')
             THEN masalah('kanal', s.kanal, 'harus PINTU atau DESK') END,
@@ -69,6 +70,6 @@ SELECT
             THEN masalah('jumlah_art', s.jumlah_art, 'harus bilangan bulat ≥ 1') END
     ], lambda m: m IS NOT NULL) AS masalah
 FROM s
-LEFT JOIN wilayah w ON w.idsubsls = teks(s.idsubsls)
-LEFT JOIN petugas p ON p.id_petugas = teks(s.id_petugas)
-LEFT JOIN desk d ON d.id_desk = teks(s.id_desk)
+LEFT JOIN wilayah w ON w.idsubsls = s._sls
+LEFT JOIN petugas p ON p.id_petugas = s._petugas
+LEFT JOIN desk d ON d.id_desk = s._desk

@@ -1,7 +1,7 @@
 -- SLS master rows: typed columns, and the problems of each row.
 WITH s AS (
-    SELECT *, teks(idsubsls) AS _id,
-        CASE WHEN ada(idsubsls) THEN min(_baris) OVER (PARTITION BY teks(idsubsls)) END AS _pertama
+    SELECT *, kode(idsubsls) AS _id,
+        CASE WHEN ada(idsubsls) THEN min(_baris) OVER (PARTITION BY kode(idsubsls)) END AS _pertama
     FROM stg
 )
 SELECT
@@ -19,8 +19,8 @@ SELECT
     list_filter([
         wajib('idsubsls', idsubsls),
         CASE WHEN ada(idsubsls) AND NOT regexp_full_match(_id, '[0-9]{16}')
-            THEN masalah('idsubsls', idsubsls,
-                'harus 16 digit angka (provinsi 2, kab 2, kec 3, desa 3, SLS 4, sub-SLS 2)') END,
+            THEN coalesce(cek_kode('idsubsls', idsubsls), masalah('idsubsls', idsubsls,
+                'harus 16 digit angka (provinsi 2, kab 2, kec 3, desa 3, SLS 4, sub-SLS 2)')) END,
         CASE WHEN regexp_full_match(_id, '[0-9]{16}') AND left(_id, 4) NOT IN (SELECT kode_kab FROM kabupaten)
             THEN masalah('idsubsls', idsubsls, 'kode kabupaten/kota (4 digit pertama) tidak dikenal') END,
         duplikat('idsubsls', idsubsls, _pertama, _baris),
