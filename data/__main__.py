@@ -1,7 +1,7 @@
-"""Command line: `python -m data load FILE...` and `python -m data demo`.
+"""Command line: `python -m data load FILE...`, `python -m data inbox FOLDER` and `python -m data demo`.
 
 Exit status of `load`: 0 when every row loaded, 1 when some rows were rejected, 2 when a file was
-bad (then nothing was loaded).
+bad (then nothing was loaded). `inbox` runs until stopped (or once, with --once).
 """
 
 import argparse
@@ -11,38 +11,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-from data import demo, warehouse
+from data import demo, inbox, warehouse
 from data.contract import KINDS
-from data.loader import FileResult, load_files
+from data.loader import load_files
 from data.readers import BadFile
 from geo.boundaries import boundaries_dir
 
 EXIT_REJECTED = 1
 EXIT_BAD_FILE = 2
-
-
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
-
-
-def _print_result(result: FileResult) -> None:
-    counts = ", ".join(
-        f"{label} {_number(value)}"
-        for label, value in [
-            ("dibaca", result.dibaca),
-            ("dimuat", result.dimuat),
-            ("diganti", result.diganti),
-            ("ditolak", result.ditolak),
-        ]
-    )
-    print(f"{result.berkas} [{result.jenis}]: {counts}")
-    for note in result.catatan:
-        print(f"  catatan: {note}")
-    for row, column, value, reason in result.contoh_tolak:
-        print(f"  baris {row}, kolom {column} ({value!r}): {reason}")
-    shown_rows = {example[0] for example in result.contoh_tolak}
-    if result.ditolak > len(shown_rows):
-        print("  ... dan baris lain; semua baris ditolak ada di tabel 'tolak' (halaman Data)")
 
 
 def _load(paths: list[Path], target: Path, kind: str | None, simulated: bool = False) -> int:
@@ -52,8 +28,34 @@ def _load(paths: list[Path], target: Path, kind: str | None, simulated: bool = F
         print(f"GAGAL, tidak ada yang dimuat: berkas {error.path}: {error.reason}", file=sys.stderr)
         return EXIT_BAD_FILE
     for result in results:
-        _print_result(result)
+        print("\n".join(result.lines()))
     return EXIT_REJECTED if any(result.ditolak for result in results) else 0
+
+
+def _tell(handled: inbox.Handled) -> None:
+    if handled.result is None:
+        print(f"GAGAL {handled.name} -> {handled.moved_to}: {handled.reason}", file=sys.stderr, flush=True)
+    else:
+        print("\n".join(handled.result.lines()) + f"\n  -> {handled.moved_to}", flush=True)
+
+
+def _inbox(args: argparse.Namespace) -> int:
+    if not args.folder.is_dir():
+        print(f"folder tidak ada: {args.folder}", file=sys.stderr)
+        return EXIT_BAD_FILE
+    if args.once:
+        handled = inbox.process(args.folder, args.warehouse, settle_seconds=args.settle)
+        for item in handled:
+            _tell(item)
+        return EXIT_BAD_FILE if any(item.result is None for item in handled) else 0
+    print(f"mengawasi {args.folder} (setiap {args.interval:g} detik; hentikan dengan Ctrl+C)", flush=True)
+    try:
+        inbox.watch(
+            args.folder, args.warehouse, interval=args.interval, settle_seconds=args.settle, tell=_tell
+        )
+    except KeyboardInterrupt:
+        print("berhenti")
+    return 0
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -89,6 +91,16 @@ def _parser() -> argparse.ArgumentParser:
         "--jenis", choices=sorted(KINDS), help="jenis berkas, bila tidak dikenali dari kolomnya"
     )
 
+    watched = commands.add_parser(
+        "inbox", help="muat setiap berkas baru di folder, lalu pindahkan ke done/ atau failed/"
+    )
+    watched.add_argument("folder", type=Path)
+    watched.add_argument("--once", action="store_true", help="proses isi folder sekali, lalu berhenti")
+    watched.add_argument("--interval", type=float, default=10, help="detik antara dua pemeriksaan folder")
+    watched.add_argument(
+        "--settle", type=float, default=5, help="berkas diambil setelah tidak berubah selama sekian detik"
+    )
+
     generate = commands.add_parser("demo", help="bangun gudang data kampanye simulasi")
     generate.add_argument("--as-of", type=dt.date.fromisoformat, help="potong kampanye pada tanggal ini")
     generate.add_argument("--scale", type=int, default=1, help="kalikan ukuran kampanye (untuk benchmark)")
@@ -107,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "load":
         return _load(args.files, args.warehouse, args.jenis)
+    if args.command == "inbox":
+        return _inbox(args)
     return _demo(args)
 
 

@@ -37,6 +37,27 @@ class FileResult:
     catatan: list[str] = field(default_factory=list)
     contoh_tolak: list[tuple] = field(default_factory=list)  # (baris, kolom, nilai, alasan)
 
+    def lines(self) -> list[str]:
+        """The result as told to the person loading: counts, notes, the first rejects."""
+        counts = ", ".join(
+            f"{label} {value:,}".replace(",", ".")
+            for label, value in [
+                ("dibaca", self.dibaca),
+                ("dimuat", self.dimuat),
+                ("diganti", self.diganti),
+                ("ditolak", self.ditolak),
+            ]
+        )
+        told = [f"{self.berkas} [{self.jenis}]: {counts}"]
+        told += [f"  catatan: {note}" for note in self.catatan]
+        told += [
+            f"  baris {row}, kolom {column} ({value!r}): {reason}"
+            for row, column, value, reason in self.contoh_tolak
+        ]
+        if self.ditolak > len({example[0] for example in self.contoh_tolak}):
+            told.append("  ... dan baris lain; semua baris ditolak ada di tabel 'tolak' (halaman Data)")
+        return told
+
 
 @dataclass
 class _Staged:
