@@ -1,0 +1,158 @@
+"""Properties of the loader over generated export files, good and broken (hypothesis).
+
+- Counts add up: rows read = loaded + replaced + rejected, and rows read = the records written.
+- A load that fails (a bad file among good ones) leaves every table of the warehouse as it was.
+- Loading the same rows twice (even re-saved with another delimiter or encoding) changes no data.
+"""
+
+import csv
+import io
+import shutil
+import tempfile
+from pathlib import Path
+
+import duckdb
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from data.loader import load_files
+from data.readers import BadFile
+from tests.test_loader import TABLES, snapshot
+
+CONTRACT_TABLES = [table for table in TABLES if table not in ("muat", "tolak")]
+COLUMNS = [
+    "id_keluarga",
+    "idsubsls",
+    "id_petugas",
+    "kanal",
+    "id_desk",
+    "tanggal_didata",
+    "tanggal_diperiksa",
+    "jumlah_art",
+]
+EXAMPLES = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+# Values a field export may hold: mostly good, with the mistakes offices make.
+families = st.sampled_from(["K01", "K02", "K24", "N1", "N2", "N3", "N4", "", " N5 ", "=1+1"])
+sls = st.sampled_from(
+    [
+        "6472010001000100",
+        "6472010001000200",
+        "6411010001000100",
+        "6472010001000100.0",
+        "6,47201E+15",
+        "999",
+        "",
+    ]
+)
+officers = st.sampled_from(["PPL-1", "PPL-2", "PPL-3", "ppl-9", "", "@x"])
+channels = st.sampled_from(["PINTU", " pintu ", "DESK", "Desk", "PORTAL", ""])
+desks = st.sampled_from(["", "D1", "D9"])
+dates = st.sampled_from(["2022-10-20", "25/10/2022", "44860", "2022-13-01", "kemarin", "", "1/11/2022"])
+sizes = st.sampled_from(["1", "4", "12", "0", "-2", "3.5", "x", "", "+3"])
+free_text = st.text(alphabet=st.sampled_from(list('ab ,;"\n\t=é')), max_size=6)
+
+rows = st.lists(
+    st.tuples(families, sls, officers, channels, desks, dates, dates | free_text, sizes),
+    min_size=0,
+    max_size=30,
+)
+formats = st.sampled_from([(",", "utf-8"), (";", "utf-8-sig"), ("\t", "utf-8"), (";", "cp1252")])
+
+
+def csv_bytes(records: list[tuple], delimiter: str, encoding: str) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(records)
+    return out.getvalue().encode(encoding, errors="replace")
+
+
+@pytest.fixture
+def fresh_copy(small_warehouse_template):
+    """A function making a fresh copy of the small campaign's warehouse, for each generated example."""
+    folders = []
+
+    def make() -> Path:
+        folder = Path(tempfile.mkdtemp(prefix="sifat-"))
+        folders.append(folder)
+        path = folder / "warehouse.duckdb"
+        shutil.copyfile(small_warehouse_template, path)
+        return path
+
+    yield make
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def data_tables(warehouse: Path) -> dict[str, list]:
+    """The contract tables without id_muat (which load wrote a row is not the row's data)."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return {
+            table: sorted(con.execute(f"SELECT * EXCLUDE (id_muat) FROM {table}").fetchall(), key=repr)
+            for table in CONTRACT_TABLES
+        }
+    finally:
+        con.close()
+
+
+def count(warehouse: Path, sql: str, params: list | None = None) -> int:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchone()[0]
+    finally:
+        con.close()
+
+
+@EXAMPLES
+@given(records=rows, form=formats)
+def test_counts_add_up(fresh_copy, records, form):
+    warehouse = fresh_copy()
+    path = warehouse.parent / "registrasi.csv"
+    path.write_bytes(csv_bytes(records, *form))
+    before = count(warehouse, "SELECT count(*) FROM registrasi")
+    [result] = load_files([path], warehouse_path=warehouse)
+    assert result.dibaca == len(records)
+    assert result.dibaca == result.dimuat + result.diganti + result.ditolak
+    assert count(warehouse, "SELECT count(*) FROM registrasi") == before + result.dimuat
+    rejected_rows = "SELECT count(DISTINCT baris) FROM tolak WHERE berkas = ?"
+    assert count(warehouse, rejected_rows, [str(path)]) == result.ditolak
+
+
+@EXAMPLES
+@given(records=rows, form=formats, broken=st.sampled_from(["", "a,b\n1,2\n", "id_keluarga,idsubsls\nK1,1\n"]))
+def test_a_failed_load_leaves_every_table_as_it_was(fresh_copy, records, form, broken):
+    warehouse = fresh_copy()
+    good = warehouse.parent / "registrasi.csv"
+    good.write_bytes(csv_bytes(records, *form))
+    bad = warehouse.parent / "rusak.csv"
+    bad.write_text(broken)
+    before, before_bytes = snapshot(warehouse), warehouse.read_bytes()
+    with pytest.raises(BadFile) as raised:
+        load_files([good, bad], warehouse_path=warehouse)
+    assert raised.value.path == bad
+    assert snapshot(warehouse) == before
+    assert warehouse.read_bytes() == before_bytes
+
+
+@EXAMPLES
+@given(records=rows, first=formats, second=formats)
+def test_loading_the_same_rows_twice_changes_no_data(fresh_copy, records, first, second):
+    warehouse = fresh_copy()
+    path = warehouse.parent / "registrasi_1.csv"
+    path.write_bytes(csv_bytes(records, *first))
+    load_files([path], warehouse_path=warehouse)
+    once, once_full = data_tables(warehouse), snapshot(warehouse)
+    load_files([path], warehouse_path=warehouse)  # the very same file: skipped, nothing at all changes
+    assert snapshot(warehouse) == once_full
+    again = warehouse.parent / "registrasi_2.csv"
+    again.write_bytes(csv_bytes(records, *second))
+    [result] = load_files([again], warehouse_path=warehouse)
+    assert data_tables(warehouse) == once
+    assert result.dimuat == 0
