@@ -2,15 +2,20 @@
 
 Each question is a SQL file in this folder, named by what it answers; `macros.sql` holds the
 definitions they share (the planned curve, the status rule). The warehouse is opened read-only: a
-load swaps in a new file (see data/warehouse.py), and the next question notices and reopens.
+load swaps in a new file (see data/warehouse.py), and the next snapshot taken sees it.
+
+A snapshot is one version of the warehouse file, held open: every question asked of it sees the
+same data, even when a load swaps in a new file meanwhile (the old file stays readable through the
+open handle until the last snapshot of it is dropped). A page run takes one snapshot and asks all
+its questions of it, so it never mixes the data of two loads.
 
 The file is attached to a private in-memory database rather than opened with duckdb.connect(path):
 DuckDB hands back the already-open instance for a path, which would keep serving the old file.
-Questions still running on the old instance finish there; it closes when they are done.
 """
 
 import os
 import threading
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -18,6 +23,7 @@ import duckdb
 import pandas as pd
 
 QUERY_DIR = Path(__file__).resolve().parent
+OPEN_ATTEMPTS = 5  # a load swapping the file between our look and our open: look again
 
 
 class WarehouseMissing(FileNotFoundError):
@@ -29,39 +35,62 @@ def sql(name: str) -> str:
     return (QUERY_DIR / f"{name}.sql").read_text()
 
 
-class Warehouse:
-    """Read-only access to one warehouse file, safe to share between threads."""
+def _file_version(path: Path) -> tuple[int, int]:
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError as error:
+        raise WarehouseMissing(f"gudang data belum ada: {path}") from error
+    return stat.st_ino, stat.st_mtime_ns
 
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        self._lock = threading.Lock()
-        self._connection: duckdb.DuckDBPyConnection | None = None
-        self._opened_version: tuple[int, int] | None = None
 
-    def version(self) -> tuple[int, int]:
-        """Changes whenever a load swaps in a new file; a key for caching answers."""
-        try:
-            stat = os.stat(self.path)
-        except FileNotFoundError as error:
-            raise WarehouseMissing(f"gudang data belum ada: {self.path}") from error
-        return stat.st_ino, stat.st_mtime_ns
+@dataclass(frozen=True, eq=False)
+class Snapshot:
+    """One version of the warehouse, open for questions; safe to share between threads."""
 
-    def _current_connection(self) -> duckdb.DuckDBPyConnection:
-        version = self.version()
-        with self._lock:
-            if version != self._opened_version:
-                connection = duckdb.connect()
-                connection.execute("ATTACH ? AS gudang (READ_ONLY)", [str(self.path)])
-                self._connection = connection
-                self._opened_version = version
-            return self._connection
+    version: tuple[int, int]
+    connection: duckdb.DuckDBPyConnection
 
     def run(self, name: str, **params) -> pd.DataFrame:
         """The answer to question `name` (queries/<name>.sql) with its named parameters."""
-        cursor = self._current_connection().cursor()
+        cursor = self.connection.cursor()  # one cursor per question: threads may share the snapshot
         try:
             cursor.execute("USE gudang")
             cursor.execute(sql("macros"))
             return cursor.execute(sql(name), params).df()
         finally:
             cursor.close()
+
+
+class Warehouse:
+    """Read-only access to one warehouse file, safe to share between threads."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._latest: Snapshot | None = None
+
+    def version(self) -> tuple[int, int]:
+        """Changes whenever a load swaps in a new file; a key for caching answers."""
+        return _file_version(self.path)
+
+    def snapshot(self) -> Snapshot:
+        """The warehouse as it is now, opened once per version and shared by its readers."""
+        with self._lock:
+            if self._latest is None or self._latest.version != self.version():
+                self._latest = self._open()
+            return self._latest
+
+    def _open(self) -> Snapshot:
+        # The version is read before and after opening: equal, and the open file is that version.
+        for _ in range(OPEN_ATTEMPTS):
+            before = self.version()
+            connection = duckdb.connect()
+            connection.execute("ATTACH ? AS gudang (READ_ONLY)", [str(self.path)])
+            if self.version() == before:
+                return Snapshot(before, connection)
+            connection.close()
+        raise RuntimeError(f"{self.path} berganti terus saat dibuka")
+
+    def run(self, name: str, **params) -> pd.DataFrame:
+        """The answer to question `name` on the warehouse as it is now."""
+        return self.snapshot().run(name, **params)
