@@ -34,6 +34,11 @@ PAGES = {
     "desk": ":material/storefront:",
     "alur": ":material/conveyor_belt:",
 }
+# For the people who load data; the one page there is before the first families are loaded.
+DATA_PAGE = "data"
+DATA_ICON = ":material/database:"
+# How often an open page looks for a newer warehouse (a load finishing shows within this time).
+LOAD_WATCH_INTERVAL = dt.timedelta(seconds=30)
 
 
 def _language() -> str:
@@ -98,25 +103,45 @@ def _frame(lang: str, info) -> ui.Frame:
     )
 
 
+@st.fragment(run_every=LOAD_WATCH_INTERVAL)
+def _watch_for_loads() -> None:
+    """Rerun the page when a load has swapped in a new warehouse, so that open pages catch up."""
+    if ui.newer_load_waiting():
+        st.rerun(scope="app")
+
+
+def _page(name: str, title: str, icon: str) -> st.Page:
+    return st.Page(f"pages/{name}.py", title=title, icon=icon, default=name == "ringkasan")
+
+
+def _data_only(message: str) -> None:
+    """No families yet: say so, and offer the Data page to load the first files."""
+    st.info(message, icon=":material/info:")
+    st.navigation(
+        [st.Page(f"pages/{DATA_PAGE}.py", title=ui.TEXT["halaman.data"][ui.language()], icon=DATA_ICON)]
+    ).run()
+
+
 def main() -> None:
     st.sidebar.title("Pantau Regsosek Kaltim")
     lang = _language()
+    ui.set_language(lang)
     try:
+        ui.pin_snapshot(lang)
         info = ui.ask("info_data").iloc[0]
     except WarehouseMissing:
-        st.error(ui.TEXT["frame.gudang_kosong"][lang].format(path=ui.warehouse().path))
-        st.stop()
+        _data_only(ui.TEXT["frame.gudang_kosong"][lang].format(path=ui.warehouse().path))
+        return
+    _watch_for_loads()
     if info["jumlah_keluarga"] == 0:
-        st.info(ui.TEXT["frame.belum_ada_keluarga"][lang])
-        st.stop()
+        _data_only(ui.TEXT["frame.belum_ada_keluarga"][lang])
+        return
     frame = _frame(lang, info)
     ui.set_frame(frame)
     if frame.simulated:
         st.sidebar.warning(frame.t("frame.simulasi"), icon=":material/science:")
-    pages = [
-        st.Page(f"pages/{name}.py", title=frame.t(f"halaman.{name}"), icon=icon, default=name == "ringkasan")
-        for name, icon in PAGES.items()
-    ]
+    pages = [_page(name, frame.t(f"halaman.{name}"), icon) for name, icon in PAGES.items()]
+    pages.append(_page(DATA_PAGE, frame.t(f"halaman.{DATA_PAGE}"), DATA_ICON))
     st.navigation(pages).run()
 
 

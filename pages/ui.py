@@ -16,7 +16,7 @@ from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 
 from data.warehouse import default_path
-from queries import Warehouse
+from queries import Snapshot, Warehouse, WarehouseMissing
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
@@ -43,14 +43,20 @@ TEXT: dict[str, dict[str, str]] = {
     "frame.data_sampai": {"id": "Data sampai {tanggal}", "en": "Data up to {tanggal}"},
     "frame.dimuat": {"id": "dimuat {waktu}", "en": "loaded {waktu}"},
     "frame.gudang_kosong": {
-        "id": "Gudang data belum ada ({path}). Bangun data simulasi dengan `python -m data demo` "
-        "atau muat berkas ekspor dengan `python -m data load BERKAS...`.",
-        "en": "No warehouse yet ({path}). Build the simulated campaign with `python -m data demo` "
-        "or load export files with `python -m data load FILE...`.",
+        "id": "Gudang data belum ada ({path}). Muat berkas ekspor di halaman Data, dengan "
+        "`python -m data load BERKAS...`, atau bangun data simulasi dengan `python -m data demo`.",
+        "en": "No warehouse yet ({path}). Load export files on the Data page, with "
+        "`python -m data load FILE...`, or build the simulated campaign with `python -m data demo`.",
+    },
+    "frame.data_baru": {
+        "id": "Data baru sudah dimuat: angka diperbarui.",
+        "en": "New data has been loaded: figures updated.",
     },
     "frame.belum_ada_keluarga": {
-        "id": "Belum ada keluarga terdata di gudang data.",
-        "en": "No family has been registered in the warehouse yet.",
+        "id": "Belum ada keluarga terdata di gudang data: halaman pemantauan muncul setelah "
+        "registrasi pertama dimuat (halaman Data).",
+        "en": "No family has been registered in the warehouse yet: the monitoring pages appear once "
+        "the first registrations are loaded (Data page).",
     },
     # Page names, for the navigation and the pages' titles.
     "halaman.ringkasan": {"id": "Ringkasan", "en": "Overview"},
@@ -59,6 +65,7 @@ TEXT: dict[str, dict[str, str]] = {
     "halaman.petugas": {"id": "Petugas", "en": "Officers"},
     "halaman.desk": {"id": "Desk kolektif", "en": "Collective desks"},
     "halaman.alur": {"id": "Alur dokumen", "en": "Form pipeline"},
+    "halaman.data": {"id": "Data", "en": "Data"},
     "kolom.wilayah": {"id": "Kabupaten/kota", "en": "Regency/city"},
     "kolom.target": {"id": "Target", "en": "Target"},
     "kolom.terdata": {"id": "Terdata", "en": "Registered"},
@@ -112,14 +119,46 @@ def _warehouse_at(path: str) -> Warehouse:
 
 
 @st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
-def _answer(path: str, version: tuple[int, int], name: str, params: tuple) -> pd.DataFrame:
-    return _warehouse_at(path).run(name, **dict(params))
+def _answer(
+    path: str, version: tuple[int, int], name: str, params: tuple, _snapshot: Snapshot
+) -> pd.DataFrame:
+    return _snapshot.run(name, **dict(params))
+
+
+def pin_snapshot(lang: str) -> Snapshot:
+    """Take the warehouse as it is now for this whole run (raises WarehouseMissing): every question
+    of the run sees the same load. Says so when a load has come in since the session's last run."""
+    previous = st.session_state.get("_snapshot")
+    current = warehouse().snapshot()
+    st.session_state["_snapshot"] = current
+    if previous is not None and previous.version != current.version:
+        st.toast(TEXT["frame.data_baru"][lang], icon=":material/sync:")
+    return current
+
+
+def newer_load_waiting() -> bool:
+    """Whether a load has swapped in a new warehouse since this run took its snapshot."""
+    pinned = st.session_state.get("_snapshot")
+    try:
+        return pinned is not None and warehouse().version() != pinned.version
+    except WarehouseMissing:
+        return False
+
+
+def set_language(lang: str) -> None:
+    st.session_state["_lang"] = lang
+
+
+def language() -> str:
+    """The session's language, also on pages that can show before there is a frame (Data)."""
+    return st.session_state.get("_lang", "id")
 
 
 def ask(name: str, **params) -> pd.DataFrame:
-    """A question's answer, cached until a load swaps in a new warehouse."""
-    store = warehouse()
-    return _answer(str(store.path), store.version(), name, tuple(sorted(params.items())))
+    """A question's answer from this run's snapshot, cached per warehouse version."""
+    snapshot = st.session_state.get("_snapshot") or pin_snapshot(language())
+    path = str(warehouse().path)
+    return _answer(path, snapshot.version, name, tuple(sorted(params.items())), _snapshot=snapshot)
 
 
 PROVINCE = "64"
@@ -156,13 +195,18 @@ def set_frame(frame: Frame) -> None:
     st.session_state["_frame"] = frame
 
 
-def frame() -> Frame:
-    if "_frame" not in st.session_state:
-        # A link straight to a page as the first visit after the server started: Streamlit then runs
-        # the page alone (its legacy mode for a pages/ folder) instead of app.py. Run app.py, which
-        # builds the frame and draws this page through st.navigation, and stop this run.
+def through_the_app() -> None:
+    """Make sure this run went through app.py. A link straight to a page as the first visit after the
+    server started makes Streamlit run the page alone (its legacy mode for a pages/ folder), without
+    the sidebar, the language or the snapshot: then run app.py, which sets them up and draws this
+    page through st.navigation, and stop this run. app.py sets the language before routing."""
+    if "_lang" not in st.session_state:
         runpy.run_path(str(APP), run_name="__main__")
         st.stop()
+
+
+def frame() -> Frame:
+    through_the_app()
     return st.session_state["_frame"]
 
 

@@ -48,3 +48,7 @@ FROM jadwal_area a
 LEFT JOIN sebelum USING (sumber)
 LEFT JOIN sesudah USING (sumber)
 LEFT JOIN akhir USING (sumber);
+
+-- A loaded file's name as it was sent: the Data page saves an upload as <UTC time>[-n]_<name>.
+CREATE OR REPLACE TEMP MACRO nama_kiriman(berkas) AS
+    regexp_replace(parse_filename(berkas), '^[0-9]{8}T[0-9]{6}Z(-[0-9]+)?_', '');

@@ -125,11 +125,12 @@ def test_simulated_data_is_marked(tmp_path, monkeypatch, small_warehouse_templat
     assert any("Data simulasi" in warning.value for warning in at.sidebar.warning)
 
 
-def test_missing_warehouse_says_how_to_build_one(tmp_path, monkeypatch):
+def test_missing_warehouse_says_how_to_build_one_and_offers_the_data_page(tmp_path, monkeypatch):
     monkeypatch.setenv("PANTAU_WAREHOUSE", str(tmp_path / "tidak-ada.duckdb"))
     at = AppTest.from_file(APP, default_timeout=30).run()
     assert not at.exception
-    assert "python -m data demo" in at.error[0].value
+    assert "halaman Data" in at.info[0].value and "python -m data demo" in at.info[0].value
+    assert at.title[0].value == "Data"
 
 
 def test_overview_names_its_boundary_source(open_view):

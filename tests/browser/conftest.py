@@ -54,7 +54,7 @@ def _wait_healthy(url: str, server: subprocess.Popen, seconds: float = 60) -> No
 
 
 @contextmanager
-def _running_app(warehouse: Path, log: Path) -> Iterator[str]:
+def running_app(warehouse: Path, log: Path) -> Iterator[str]:
     """streamlit run app.py on a free port over `warehouse`; yields its URL."""
     port = _free_port()
     env = {**os.environ, "PANTAU_WAREHOUSE": str(warehouse)}
@@ -77,14 +77,15 @@ def _running_app(warehouse: Path, log: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def app_url(small_warehouse_template, tmp_path_factory):
-    with _running_app(small_warehouse_template, tmp_path_factory.mktemp("server") / "streamlit.log") as url:
+    with running_app(small_warehouse_template, tmp_path_factory.mktemp("server") / "streamlit.log") as url:
         yield url
 
 
 @pytest.fixture
-def fresh_app_url(small_warehouse_template, tmp_path):
-    """A server no page has been opened on yet."""
-    with _running_app(small_warehouse_template, tmp_path / "streamlit.log") as url:
+def fresh_app_url(small_warehouse, tmp_path):
+    """A server no page has been opened on yet, over its own copy of the small campaign (a test may
+    load files into it)."""
+    with running_app(small_warehouse, tmp_path / "streamlit.log") as url:
         yield url
 
 

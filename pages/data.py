@@ -1,0 +1,551 @@
+"""Data: when each kind of file last came in, every load, the rows set aside and why (to fix and
+resend), and uploading new export files.
+
+For the people who load data. It covers the whole warehouse whatever the frame's as-of date and
+regency, and it is the one page there is before the first families are loaded, when there may be no
+frame: it takes the language from ui.language(). Without a warehouse it shows only the upload.
+"""
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from data.contract import KINDS, LOAD_ORDER
+from data.loader import FileResult, load_files
+from data.readers import BadFile
+from pages import ui, unduh
+from queries import WarehouseMissing
+
+SHOWN_REJECTS = 1_000  # lines drawn; the downloads carry every line the filters select
+UPLOAD_TYPES = ["csv", "txt", "tsv", "xlsx", "xlsm", "parquet"]
+UPLOAD_FOLDER = "unggahan"  # beside the warehouse file
+STATUSES = ("terbuka", "selesai", "semua")
+OUTCOME = "data_hasil_unggah"  # the last upload's outcome, kept in the session across the rerun after it
+UPLOADER_ROUND = "data_putaran_unggah"  # a fresh uploader after each load, so that it starts empty
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# File names, column names and reasons come from uploaded files: shown as written, never as markdown
+# (an image link in a file name would make the browser fetch it).
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+WORDS = {
+    "data.cakupan": {
+        "id": "Halaman ini mencakup seluruh gudang data: tanggal dan kabupaten/kota yang dipilih di samping "
+        "tidak berlaku di sini. Waktu muat dalam WITA.",
+        "en": "This page covers the whole warehouse: the as-of date and regency chosen in the sidebar do "
+        "not apply here. Load times in WITA.",
+    },
+    "data.kesegaran": {"id": "Kesegaran per sumber", "en": "Freshness per kind of file"},
+    "data.kolom.jenis": {"id": "Jenis berkas", "en": "Kind of file"},
+    "data.kolom.berkas_dimuat": {"id": "Berkas dimuat", "en": "Files loaded"},
+    "data.kolom.muat_terakhir": {"id": "Muat terakhir", "en": "Last load"},
+    "data.kolom.baris_gudang": {"id": "Baris di gudang", "en": "Rows in the warehouse"},
+    "data.kolom.tanggal_terbaru": {"id": "Tanggal terbaru dalam data", "en": "Newest date in the data"},
+    "data.kolom.tolak_terbuka": {"id": "Baris ditolak terbuka", "en": "Open rejected rows"},
+    "data.belum_pernah": {"id": "belum pernah dimuat", "en": "never loaded"},
+    "data.catatan_kesegaran": {
+        "id": "Tanggal terbaru: registrasi — yang paling akhir dari tanggal didata, diperiksa, diterima dan "
+        "cek rumah; desk — tanggal buka; jadwal — tanggal selesai tahap; jenis lain tidak bertanggal. "
+        "Baris ditolak terbuka: baris berkas yang ditolak dan belum dikirim ulang dengan benar.",
+        "en": "Newest date: registrasi — the latest of the dates enumerated, checked, received and house "
+        "checked; desk — opening date; jadwal — end of phase; other kinds carry no date. Open rejected "
+        "rows: file rows rejected and not yet resent correctly.",
+    },
+    "data.riwayat": {"id": "Riwayat muat", "en": "Load history"},
+    "data.riwayat_kosong": {"id": "Belum ada berkas yang dimuat.", "en": "No file has been loaded yet."},
+    "data.kolom.berkas": {"id": "Berkas", "en": "File"},
+    "data.kolom.waktu_muat": {"id": "Waktu muat", "en": "Loaded at"},
+    "data.kolom.dibaca": {"id": "Dibaca", "en": "Read"},
+    "data.kolom.dimuat": {"id": "Dimuat", "en": "Loaded"},
+    "data.kolom.diganti": {"id": "Diganti", "en": "Replaced"},
+    "data.kolom.ditolak": {"id": "Ditolak", "en": "Rejected"},
+    "data.kolom.checksum": {"id": "Checksum (SHA-256)", "en": "Checksum (SHA-256)"},
+    "data.kolom.simulasi": {"id": "Simulasi", "en": "Simulated"},
+    "data.ya": {"id": "ya", "en": "yes"},
+    "data.catatan_riwayat": {
+        "id": "Terbaru di atas. Baris dibaca = dimuat (kunci baru) + diganti (menggantikan baris dengan "
+        "kunci yang sama) + ditolak. Berkas yang isinya sama persis dengan berkas yang sudah dimuat "
+        "dilewati dan tidak dicatat. Checksum: 12 karakter pertama.",
+        "en": "Newest first. Rows read = loaded (new key) + replaced (took the place of the row with the "
+        "same key) + rejected. A file identical to one already loaded is skipped and not recorded. "
+        "Checksum: first 12 characters.",
+    },
+    "data.tolak": {"id": "Baris ditolak", "en": "Rejected rows"},
+    "data.tidak_ada_tolak": {
+        "id": "Belum ada baris yang ditolak: setiap baris yang dibaca sudah dimuat.",
+        "en": "No row has been rejected: every row read was loaded.",
+    },
+    "data.filter.status": {"id": "Status", "en": "Status"},
+    "data.status.terbuka": {"id": "Terbuka", "en": "Open"},
+    "data.status.selesai": {"id": "Selesai", "en": "Resolved"},
+    "data.status.semua": {"id": "Semua", "en": "All"},
+    "data.filter.jenis": {"id": "Jenis berkas", "en": "Kind of file"},
+    "data.semua_jenis": {"id": "Semua jenis", "en": "All kinds"},
+    "data.filter.berkas": {"id": "Berkas", "en": "File"},
+    "data.semua_berkas": {"id": "Semua berkas", "en": "All files"},
+    "data.filter.cari": {"id": "Alasan memuat teks", "en": "Reason contains"},
+    "data.filter.cari_contoh": {"id": "mis. tanggal", "en": "e.g. tanggal"},
+    "data.baris_terbuka": {"id": "Baris terbuka", "en": "Open rows"},
+    "data.baris_selesai": {"id": "Baris selesai", "en": "Resolved rows"},
+    "data.masalah": {"id": "{jumlah} masalah", "en": "problems: {jumlah}"},
+    "data.baris_terbuka_bantuan": {
+        "id": "Baris berkas yang ditolak dan belum ada baris sah dengan kunci yang sama dari muat sesudahnya "
+        "(menurut jenis, berkas dan alasan yang dipilih).",
+        "en": "File rows rejected for which no later load has brought a valid row with the same key "
+        "(for the kind, file and reason chosen).",
+    },
+    "data.baris_selesai_bantuan": {
+        "id": "Baris berkas yang ditolak, lalu muat sesudahnya membawa baris sah dengan kunci yang sama.",
+        "en": "File rows rejected, then a later load brought a valid row with the same key.",
+    },
+    "data.kolom.baris": {"id": "Baris", "en": "Row"},
+    "data.kolom.kunci": {"id": "Kunci", "en": "Key"},
+    "data.kolom.kolom": {"id": "Kolom", "en": "Column"},
+    "data.kolom.nilai": {"id": "Nilai", "en": "Value"},
+    "data.kolom.alasan": {"id": "Alasan", "en": "Reason"},
+    "data.kolom.status": {"id": "Status", "en": "Status"},
+    "data.terbuka": {"id": "Terbuka", "en": "Open"},
+    "data.selesai_oleh": {"id": "Selesai: {berkas}, {waktu}", "en": "Resolved: {berkas}, {waktu}"},
+    "data.tidak_cocok": {
+        "id": "Tidak ada baris ditolak yang cocok dengan pilihan ini.",
+        "en": "No rejected row matches these filters.",
+    },
+    "data.catatan_tolak": {
+        "id": "Satu baris tabel = satu masalah; satu baris berkas bisa punya beberapa masalah. Nomor baris "
+        "seperti di lembar kerja: baris judul = baris 1. Alasan ditulis oleh pemeriksa data dalam "
+        "bahasa Indonesia.",
+        "en": "One table line = one problem; a file row may have several. Row numbers as a spreadsheet "
+        "shows them: the header is row 1. Reasons are written by the data checks, in Indonesian.",
+    },
+    "data.dipotong": {
+        "id": "Ditampilkan {tampil} masalah pertama dari {semua}; unduhan memuat semuanya.",
+        "en": "Showing the first {tampil} of {semua} problems; the downloads hold them all.",
+    },
+    "data.unduh_csv": {"id": "Unduh CSV", "en": "Download CSV"},
+    "data.unduh_xlsx": {"id": "Unduh XLSX", "en": "Download XLSX"},
+    "data.catatan_unduh_jenis": {
+        "id": "Unduhan berisi satu baris per baris berkas yang ditolak, dengan kolom kontrak seperti yang "
+        "dibaca: perbaiki nilainya, lalu muat berkas itu lagi. Kolom di kanan (berkas_asal, baris_asal, "
+        "masalah, status, diselesaikan_oleh) diabaikan pemuat. Kirim ulang hanya baris berstatus "
+        "terbuka: baris selesai sudah diganti data yang lebih baru.",
+        "en": "The download holds one line per rejected file row, with the contract columns as read: fix "
+        "the values and load the file again. The columns on the right (berkas_asal, baris_asal, "
+        "masalah, status, diselesaikan_oleh) are ignored by the loader. Resend only open rows: resolved "
+        "rows have been replaced by newer data.",
+    },
+    "data.catatan_unduh_semua": {
+        "id": "Unduhan berisi satu baris per masalah. Pilih satu jenis berkas untuk mengunduh baris "
+        "aslinya, siap diperbaiki dan dikirim ulang.",
+        "en": "The download holds one line per problem. Choose one kind of file to download the original "
+        "rows instead, ready to fix and resend.",
+    },
+    "data.unggah": {"id": "Unggah berkas", "en": "Upload files"},
+    "data.pilih_berkas": {
+        "id": "Berkas ekspor (CSV, TXT, TSV, XLSX, XLSM, Parquet)",
+        "en": "Export files (CSV, TXT, TSV, XLSX, XLSM, Parquet)",
+    },
+    "data.jenis_unggah": {"id": "Jenis berkas", "en": "Kind of file"},
+    "data.kenali": {"id": "Kenali dari kolomnya", "en": "Recognise from its columns"},
+    "data.tombol_muat": {"id": "Muat ke gudang data", "en": "Load into the warehouse"},
+    "data.catatan_unggah": {
+        "id": "Semua berkas dimuat sekaligus: bila satu berkas tidak dapat dibaca, tidak ada yang dimuat. "
+        "Baris yang salah disisihkan ke Baris ditolak, baris yang benar tetap dimuat; baris dengan kunci "
+        "yang sudah ada menggantikan yang lama. Berkas disimpan apa adanya di `{folder}`.",
+        "en": "All files load together: if one cannot be read, none loads. Wrong rows are set aside under "
+        "Rejected rows and the right ones load; a row whose key is already there replaces the old one. "
+        "Files are kept as received in `{folder}`.",
+    },
+    "data.unggah_mati": {
+        "id": "Unggah berkas dimatikan di sini (PANTAU_UNGGAH=0). Berkas dimuat di server dengan "
+        "`python -m data load BERKAS...`, atau diletakkan di kotak masuk yang dibaca "
+        "`python -m data inbox`.",
+        "en": "Uploading is switched off here (PANTAU_UNGGAH=0). Files are loaded on the server with "
+        "`python -m data load FILE...`, or put in the inbox that `python -m data inbox` reads.",
+    },
+    "data.mulai": {"id": "Menyimpan berkas…", "en": "Saving the files…"},
+    "data.hasil_judul": {"id": "Unggahan terakhir, {waktu}", "en": "Last upload, {waktu}"},
+    "data.hasil_angka": {
+        "id": "**{berkas}** ({jenis}): dibaca {dibaca}, dimuat {dimuat}, diganti {diganti}, "
+        "ditolak {ditolak}.",
+        "en": "**{berkas}** ({jenis}): read {dibaca}, loaded {dimuat}, replaced {diganti}, "
+        "rejected {ditolak}.",
+    },
+    "data.dilewati": {
+        "id": "**{berkas}** ({jenis}): isinya sama persis dengan berkas yang sudah dimuat, dilewati.",
+        "en": "**{berkas}** ({jenis}): identical to a file already loaded, skipped.",
+    },
+    "data.catatan": {"id": "Catatan: {teks}", "en": "Note: {teks}"},
+    "data.contoh_tolak": {
+        "id": "Contoh baris ditolak dari {berkas}; semuanya ada di bagian Baris ditolak.",
+        "en": "Examples of rows rejected from {berkas}; all of them are under Rejected rows.",
+    },
+    "data.gagal": {
+        "id": "Tidak ada yang dimuat: berkas **{berkas}** tidak dapat dimuat ({alasan}).",
+        "en": "Nothing was loaded: file **{berkas}** cannot be loaded ({alasan}).",
+    },
+}
+
+
+def t(key: str, **values) -> str:
+    return ui.TEXT[key][ui.language()].format(**values)
+
+
+def literal(text: str) -> str:
+    """Text from a file, shown as written inside markdown."""
+    return MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
+
+
+def show_table(table, rows: int, max_rows: int = 12, wide: tuple[str, ...] = ()) -> None:
+    """A table `rows` long, scrolling beyond `max_rows`; the `wide` columns (file names) never cut short
+    on a projector's 1280 pixels."""
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        height=35 * (min(rows, max_rows) + 1) + 3,
+        column_config={column: st.column_config.TextColumn(width="medium") for column in wide},
+    )
+
+
+def freshness_table(rows: pd.DataFrame) -> pd.DataFrame:
+    lang = ui.language()
+    rows = rows.set_index("jenis").reindex(list(LOAD_ORDER)).reset_index()
+    last_load = [
+        ui.utc_as_wita(when, lang) if files else t("data.belum_pernah")
+        for files, when in zip(rows.berkas_dimuat, rows.muat_terakhir, strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            t("data.kolom.jenis"): rows.jenis,
+            t("data.kolom.berkas_dimuat"): rows.berkas_dimuat.map(ui.number),
+            t("data.kolom.muat_terakhir"): last_load,
+            t("data.kolom.baris_gudang"): rows.baris_gudang.map(ui.number),
+            t("data.kolom.tanggal_terbaru"): rows.tanggal_terbaru.map(lambda day: ui.date(day, lang)),
+            t("data.kolom.tolak_terbuka"): rows.tolak_terbuka.map(ui.number),
+        }
+    )
+
+
+def freshness_section() -> None:
+    st.subheader(t("data.kesegaran"))
+    table = freshness_table(ui.ask("data_kesegaran"))
+    amber = f"background-color: {ui.STATUS_TINTS['kuning']}"
+    styled = table.style.map(
+        lambda value: amber if value != "0" else "", subset=[t("data.kolom.tolak_terbuka")]
+    )
+    show_table(styled, len(table))
+    st.caption(t("data.catatan_kesegaran"))
+
+
+def history_table(history: pd.DataFrame) -> pd.DataFrame:
+    lang = ui.language()
+    return pd.DataFrame(
+        {
+            t("data.kolom.berkas"): history.nama_berkas,
+            t("data.kolom.jenis"): history.jenis,
+            t("data.kolom.waktu_muat"): history.waktu_muat.map(lambda when: ui.utc_as_wita(when, lang)),
+            t("data.kolom.dibaca"): history.baris_dibaca.map(ui.number),
+            t("data.kolom.dimuat"): history.baris_dimuat.map(ui.number),
+            t("data.kolom.diganti"): history.baris_diganti.map(ui.number),
+            t("data.kolom.ditolak"): history.baris_ditolak.map(ui.number),
+            t("data.kolom.checksum"): history.checksum.str[:12],
+            t("data.kolom.simulasi"): history.simulasi.map({True: t("data.ya"), False: ""}),
+        }
+    )
+
+
+def history_section(history: pd.DataFrame) -> None:
+    st.subheader(t("data.riwayat"))
+    if history.empty:
+        st.info(t("data.riwayat_kosong"))
+        return
+    show_table(history_table(history), len(history), wide=(t("data.kolom.berkas"),))
+    st.caption(t("data.catatan_riwayat"))
+
+
+def remembered_index(name: str, options: list):
+    """The index of the option this session last chose for filter `name` (one widget per language,
+    since a label in another language makes another widget: the choice is carried across)."""
+    chosen = st.session_state.get(f"data_{name}")
+    return options.index(chosen) if chosen in options else 0
+
+
+def choose(name: str, widget, options: list, label: str, **kwargs):
+    value = widget(
+        label, options, index=remembered_index(name, options), key=f"data_{name}_{ui.language()}", **kwargs
+    )
+    st.session_state[f"data_{name}"] = value
+    return value
+
+
+def reject_filters(history: pd.DataFrame) -> dict:
+    """The filters as the rejects queries take them (None: not filtered)."""
+    lang = ui.language()
+    with_rejects = history[history.baris_ditolak > 0]
+    files = {
+        int(row.id_muat): f"{row.nama_berkas} · {ui.utc_as_wita(row.waktu_muat, lang)}"
+        for row in with_rejects.itertuples()
+    }
+    status_box, kind_box, file_box, reason_box = st.columns([1.7, 1, 1.5, 1.2])  # three radios in a row
+    with status_box:
+        status = choose(
+            "status",
+            st.radio,
+            list(STATUSES),
+            t("data.filter.status"),
+            format_func={value: t(f"data.status.{value}") for value in STATUSES}.get,
+            horizontal=True,
+        )
+    every_kind, every_file = t("data.semua_jenis"), t("data.semua_berkas")
+    with kind_box:
+        kind = choose(
+            "jenis",
+            st.selectbox,
+            [None, *LOAD_ORDER],
+            t("data.filter.jenis"),
+            format_func=lambda value: value or every_kind,
+        )
+    with file_box:
+        load = choose(
+            "berkas",
+            st.selectbox,
+            [None, *files],
+            t("data.filter.berkas"),
+            format_func=lambda value: files[value] if value else every_file,
+        )
+    with reason_box:
+        text = st.text_input(
+            t("data.filter.cari"),
+            value=st.session_state.get("data_cari", ""),
+            placeholder=t("data.filter.cari_contoh"),
+            key=f"data_cari_{lang}",
+        )
+        st.session_state["data_cari"] = text
+    return {"status": status, "jenis": kind, "muat": load, "cari": text.strip() or None}
+
+
+def problems_selected(counts, status: str) -> int:
+    """Problems the status filter selects, from the counts of open and resolved."""
+    return {
+        "terbuka": counts.masalah_terbuka,
+        "selesai": counts.masalah_selesai,
+        "semua": counts.masalah_terbuka + counts.masalah_selesai,
+    }[status]
+
+
+def count_metrics(counts) -> None:
+    open_box, resolved_box, _ = st.columns([1, 1, 2])
+    for box, state in ((open_box, "terbuka"), (resolved_box, "selesai")):
+        box.metric(
+            t(f"data.baris_{state}"),
+            ui.number(counts[f"baris_{state}"]),
+            delta=t("data.masalah", jumlah=ui.number(counts[f"masalah_{state}"])),
+            delta_color="off",
+            delta_arrow="off",
+            border=True,
+            help=t(f"data.baris_{state}_bantuan"),
+        )
+
+
+def reject_status(row) -> str:
+    if pd.isna(row.diselesaikan):
+        return t("data.terbuka")
+    when = ui.utc_as_wita(row.waktu_penyelesaian, ui.language())
+    return t("data.selesai_oleh", berkas=row.nama_berkas_penyelesai, waktu=when)
+
+
+def rejects_table(rows: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            t("data.kolom.berkas"): rows.nama_berkas,
+            t("data.kolom.baris"): rows.baris.map(ui.number),
+            t("data.kolom.kunci"): rows.kunci,
+            t("data.kolom.kolom"): rows.kolom,
+            t("data.kolom.nilai"): rows.nilai,
+            t("data.kolom.alasan"): rows.alasan,
+            t("data.kolom.status"): [reject_status(row) for row in rows.itertuples()],
+        }
+    )
+
+
+def file_builder(filters: dict, writer):
+    """The download's contents, made only when it is clicked (a large set of rejects is not turned
+    into a spreadsheet on every run). Streamlit runs this on a thread of its own, where the session
+    and so ui.ask are not available: it asks the warehouse, as it is at the click, directly."""
+    store = ui.warehouse()
+    kind = filters["jenis"]
+
+    def build() -> bytes:
+        rows = store.run("data_tolak", **filters, batas=None)
+        return writer(unduh.for_resend(rows, kind) if kind else unduh.problems(rows))
+
+    return build
+
+
+def download_buttons(filters: dict) -> None:
+    name = f"tolak_{filters['jenis'] or 'semua'}_{filters['status']}"
+    formats = [("csv", unduh.to_csv, "text/csv"), ("xlsx", unduh.to_xlsx, XLSX_MIME)]
+    with st.container(horizontal=True, gap="small"):
+        for suffix, writer, mime in formats:
+            st.download_button(
+                t(f"data.unduh_{suffix}"),
+                file_builder(filters, writer),
+                file_name=f"{name}.{suffix}",
+                mime=mime,
+                icon=":material/download:",
+                on_click="ignore",
+                key=f"data_unduh_{suffix}",
+            )
+    st.caption(t("data.catatan_unduh_jenis" if filters["jenis"] else "data.catatan_unduh_semua"))
+
+
+def rejects_section(history: pd.DataFrame) -> None:
+    st.subheader(t("data.tolak"))
+    if history.baris_ditolak.sum() == 0:
+        st.success(t("data.tidak_ada_tolak"), icon=":material/check_circle:")
+        return
+    filters = reject_filters(history)
+    counts = ui.ask("data_tolak_jumlah", **{key: filters[key] for key in ("jenis", "muat", "cari")}).iloc[0]
+    count_metrics(counts)
+    selected = problems_selected(counts, filters["status"])
+    if selected == 0:
+        st.info(t("data.tidak_cocok"))
+        return
+    rows = ui.ask("data_tolak", **filters, batas=SHOWN_REJECTS)
+    show_table(rejects_table(rows), len(rows), max_rows=15, wide=(t("data.kolom.berkas"),))
+    if selected > len(rows):
+        st.caption(t("data.dipotong", tampil=ui.number(len(rows)), semua=ui.number(selected)))
+    st.caption(t("data.catatan_tolak"))
+    download_buttons(filters)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the last upload did: each file's result under the name it was uploaded with, or the
+    file that stopped it."""
+
+    at: dt.datetime  # UTC
+    results: tuple[tuple[str, FileResult], ...] = ()
+    failure: tuple[str, str] | None = None  # (file, reason)
+
+
+def uploads_allowed() -> bool:
+    return os.environ.get("PANTAU_UNGGAH", "1") != "0"
+
+
+def upload_folder() -> Path:
+    return ui.warehouse().path.parent / UPLOAD_FOLDER
+
+
+def save_uploads(files, folder: Path) -> dict[Path, str]:
+    """Each file as received, under `<UTC time>_<its name>`; returns where each went and its name."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    saved = {}
+    for number, file in enumerate(files, start=1):
+        name = Path(file.name).name or "berkas"  # a name only: no folder from the browser is trusted
+        path = folder / f"{stamp}_{name}"
+        if path.exists() or path in saved:  # the same name twice in one second
+            path = folder / f"{stamp}-{number}_{name}"
+        path.write_bytes(file.getvalue())
+        saved[path] = name
+    return saved
+
+
+def load_uploads(files, kind: str | None) -> Outcome:
+    bar = st.progress(0.0, text=t("data.mulai"))
+    saved = save_uploads(files, upload_folder())
+
+    def progress(done: int, total: int, what: str) -> None:
+        bar.progress(done / total if total else 1.0, text=what)
+
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    try:
+        results = load_files(list(saved), warehouse_path=ui.warehouse().path, kind=kind, progress=progress)
+    except BadFile as error:
+        bad = Path(error.path)
+        return Outcome(now, failure=(saved.get(bad, bad.name), error.reason))
+    finally:
+        bar.empty()
+    return Outcome(now, results=tuple((saved[Path(result.berkas)], result) for result in results))
+
+
+def show_result(name: str, result: FileResult) -> None:
+    words = {"berkas": literal(name), "jenis": result.jenis}
+    if result.sudah_dimuat:
+        st.info(t("data.dilewati", **words), icon=":material/content_copy:")
+        return
+    counts = {key: ui.number(getattr(result, key)) for key in ("dibaca", "dimuat", "diganti", "ditolak")}
+    lines = [t("data.hasil_angka", **words, **counts)]
+    lines += [t("data.catatan", teks=literal(note)) for note in result.catatan]
+    if not result.ditolak:
+        st.success("  \n".join(lines), icon=":material/check_circle:")
+        return
+    st.warning("  \n".join(lines), icon=":material/warning:")
+    examples = pd.DataFrame(
+        [(ui.number(row), column, value, reason) for row, column, value, reason in result.contoh_tolak],
+        columns=[t("data.kolom.baris"), t("data.kolom.kolom"), t("data.kolom.nilai"), t("data.kolom.alasan")],
+    )
+    st.caption(t("data.contoh_tolak", berkas=literal(name)))
+    show_table(examples, len(examples))
+
+
+def show_outcome(outcome: Outcome | None) -> None:
+    if outcome is None:
+        return
+    st.markdown(f"**{t('data.hasil_judul', waktu=ui.utc_as_wita(outcome.at, ui.language()))}**")
+    if outcome.failure:
+        name, reason = outcome.failure
+        st.error(t("data.gagal", berkas=literal(name), alasan=literal(reason)), icon=":material/block:")
+        return
+    for name, result in outcome.results:
+        show_result(name, result)
+
+
+def upload_section() -> None:
+    st.subheader(t("data.unggah"))
+    if not uploads_allowed():
+        st.caption(t("data.unggah_mati"))
+        return
+    lang = ui.language()
+    recognise = t("data.kenali")
+    files = st.file_uploader(
+        t("data.pilih_berkas"),
+        type=UPLOAD_TYPES,
+        accept_multiple_files=True,
+        key=f"data_berkas_{st.session_state.get(UPLOADER_ROUND, 0)}_{lang}",
+    )
+    kind = st.selectbox(
+        t("data.jenis_unggah"),
+        [None, *KINDS],
+        format_func=lambda value: value or recognise,
+        key=f"data_jenis_unggah_{lang}",
+    )
+    st.caption(t("data.catatan_unggah", folder=upload_folder()))
+    if st.button(t("data.tombol_muat"), type="primary", icon=":material/upload:", disabled=not files):
+        outcome = load_uploads(files, kind)
+        st.session_state[OUTCOME] = outcome
+        if outcome.failure is None:
+            # The warehouse changed: run again so that the app pins it and every section shows it;
+            # the outcome waits in the session. A failed upload keeps its files to retry (another kind).
+            st.session_state[UPLOADER_ROUND] = st.session_state.get(UPLOADER_ROUND, 0) + 1
+            st.rerun()
+    show_outcome(st.session_state.get(OUTCOME))
+
+
+ui.through_the_app()
+ui.add_words(WORDS)
+st.title(t("halaman.data"))
+try:
+    history = ui.ask("data_riwayat")
+except WarehouseMissing:
+    history = None  # nothing loaded yet: the app says so above, and uploading is all there is to do
+if history is not None:
+    st.caption(t("data.cakupan"))
+    freshness_section()
+    history_section(history)
+    rejects_section(history)
+upload_section()

@@ -1,0 +1,31 @@
+-- How fresh each kind of file is: files of the kind loaded and the last load (UTC), rows the
+-- warehouse holds now, the newest date inside those rows (NULL for kinds without dates) and the
+-- rejected rows still open (a file row counts once, however many problems it had). One row per
+-- kind, also for a kind never loaded (then no files, no last load).
+WITH gudang AS (
+    SELECT 'wilayah' AS jenis, count(*) AS baris_gudang, NULL::DATE AS tanggal_terbaru FROM wilayah
+    UNION ALL SELECT 'petugas', count(*), NULL FROM petugas
+    UNION ALL SELECT 'desk', count(*), max(tanggal_buka) FROM desk
+    UNION ALL SELECT 'jadwal', count(*), max(tanggal_selesai) FROM jadwal
+    UNION ALL SELECT 'penugasan', count(*), NULL FROM penugasan
+    UNION ALL
+    SELECT 'registrasi', count(*),
+           greatest(max(tanggal_didata), max(tanggal_diperiksa), max(tanggal_diterima), max(tanggal_cek_rumah))
+    FROM registrasi
+),
+dimuat AS (
+    SELECT jenis, count(*) AS berkas_dimuat, max(waktu_muat) AS muat_terakhir FROM muat GROUP BY jenis
+),
+terbuka AS (
+    SELECT jenis, count(DISTINCT (id_muat, baris)) AS tolak_terbuka
+    FROM tolak WHERE diselesaikan IS NULL GROUP BY jenis
+)
+SELECT g.jenis,
+       coalesce(d.berkas_dimuat, 0) AS berkas_dimuat,
+       d.muat_terakhir,
+       g.baris_gudang,
+       g.tanggal_terbaru,
+       coalesce(t.tolak_terbuka, 0) AS tolak_terbuka
+FROM gudang g
+LEFT JOIN dimuat d USING (jenis)
+LEFT JOIN terbuka t USING (jenis)
