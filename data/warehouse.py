@@ -18,6 +18,7 @@ import duckdb
 DATA_DIR = Path(__file__).resolve().parent
 SCHEMA_FILE = DATA_DIR / "schema.sql"
 UPGRADE_FILE = DATA_DIR / "upgrade.sql"
+ROLLUP_FILE = DATA_DIR / "rollup.sql"
 # What a load may hold in memory before DuckDB spills to disk: a very large export streams through.
 LOAD_MEMORY = os.environ.get("PANTAU_LOAD_MEMORY", "2GB")
 REGENCY_FILE = DATA_DIR / "reference" / "kabupaten.csv"
@@ -38,7 +39,8 @@ def _create(con: duckdb.DuckDBPyConnection) -> None:
 
 @contextmanager
 def writing(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A connection to a private copy of the warehouse that replaces it only if the block succeeds."""
+    """A connection to a private copy of the warehouse that replaces it only if the block succeeds,
+    with its summary tables rebuilt from what the block left."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(f"{path}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -58,6 +60,7 @@ def writing(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
                 else:
                     _create(con)
                 yield con
+                con.execute(ROLLUP_FILE.read_text())
                 con.execute("CHECKPOINT")
             finally:
                 con.close()

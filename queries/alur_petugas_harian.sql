@@ -2,11 +2,11 @@
 -- daily pace, usually a backlog entered in one go or forms dated on the wrong day. The officer counts
 -- in their own regency ($kab). Days are counted first; names are joined to the few flagged.
 WITH sibuk AS (
-    SELECT id_petugas, tanggal_didata AS tanggal, count(*) AS keluarga
-    FROM registrasi
+    SELECT id_petugas, tanggal_didata AS tanggal, sum(keluarga)::BIGINT AS keluarga
+    FROM registrasi_harian
     WHERE tanggal_didata <= $as_of
     GROUP BY ALL
-    HAVING count(*) > 40
+    HAVING sum(keluarga) > 40
 )
 SELECT s.id_petugas, p.nama, p.peran, p.kode_kab, k.nama_pendek, s.tanggal, s.keluarga
 FROM sibuk s

@@ -1,21 +1,19 @@
 -- Completion against plan as of $as_of: one row per regency plus the province (kode_wilayah '64'),
 -- computed in one grouping so the regencies always sum to the province.
--- Families count on the day they were enumerated; officers count in their own regency.
+-- Families count on the day they were enumerated, in their SLS's regency; officers count in their own.
 WITH keluarga AS (
-    SELECT r.tanggal_didata, r.id_petugas, w.kode_kab
-    FROM registrasi r JOIN wilayah w USING (idsubsls)
-    WHERE r.tanggal_didata <= $as_of
+    SELECT kode_kab, id_petugas, tanggal_didata, keluarga
+    FROM registrasi_harian
+    WHERE tanggal_didata <= $as_of
 ),
 per_kab AS (
     SELECT kode_kab,
-           count(*) AS terdata,
-           count(*) FILTER (tanggal_didata > $as_of - 7) AS terdata_7hari
+           sum(keluarga)::BIGINT AS terdata,
+           (sum(keluarga) FILTER (tanggal_didata > $as_of - 7))::BIGINT AS terdata_7hari
     FROM keluarga GROUP BY kode_kab
 ),
 aktif AS (
-    SELECT DISTINCT k.id_petugas, p.kode_kab
-    FROM keluarga k JOIN petugas p USING (id_petugas)
-    WHERE k.tanggal_didata > $as_of - 3
+    SELECT DISTINCT id_petugas FROM keluarga WHERE tanggal_didata > $as_of - 3
 ),
 ppl AS (
     SELECT p.kode_kab, p.id_petugas, a.id_petugas IS NOT NULL AS aktif

@@ -3,14 +3,14 @@
 -- 7-day average: that day and the 6 before, days without families counting as 0; in the campaign's
 -- first week, the average of its days so far (days before the campaign would pull it down).
 WITH awal AS (
-    SELECT least((SELECT min(tanggal_mulai) FROM jadwal), (SELECT min(tanggal_didata) FROM registrasi)) AS tanggal
+    SELECT least((SELECT min(tanggal_mulai) FROM jadwal), (SELECT tanggal_awal FROM registrasi_rentang)) AS tanggal
 ),
 hari AS (
     SELECT unnest(generate_series(tanggal, $as_of::DATE, INTERVAL 1 DAY))::DATE AS tanggal FROM awal
 ),
 per_hari AS (
-    SELECT tanggal_didata AS tanggal, count(*) AS terdata
-    FROM registrasi
+    SELECT tanggal_didata AS tanggal, sum(keluarga)::BIGINT AS terdata
+    FROM registrasi_harian
     WHERE tanggal_didata <= $as_of AND ($kab IS NULL OR kode_kab = $kab)
     GROUP BY ALL
 ),

@@ -2,7 +2,7 @@
 -- province ('64'): the plan over the whole schedule (rencana_pada, day by day), the actual from the
 -- campaign's first day to $as_of (NULL after it). Families count on the day they were enumerated.
 WITH rentang AS (
-    SELECT least((SELECT min(tanggal) FROM titik_rencana), (SELECT min(tanggal_didata) FROM registrasi)) AS awal,
+    SELECT least((SELECT min(tanggal) FROM titik_rencana), (SELECT tanggal_awal FROM registrasi_rentang)) AS awal,
            greatest((SELECT max(tanggal) FROM titik_rencana), $as_of::DATE) AS akhir
 ),
 hari AS (
@@ -13,9 +13,9 @@ target AS (
     FROM wilayah GROUP BY GROUPING SETS ((kode_kab), ())
 ),
 per_hari AS (
-    -- registrasi.kode_kab is the SLS's regency, set by the loader from the master wilayah.
-    SELECT coalesce(kode_kab, '64') AS kode_wilayah, tanggal_didata AS tanggal, count(*) AS terdata
-    FROM registrasi WHERE tanggal_didata <= $as_of
+    -- kode_kab is the SLS's regency, set by the loader from the master wilayah.
+    SELECT coalesce(kode_kab, '64') AS kode_wilayah, tanggal_didata AS tanggal, sum(keluarga)::BIGINT AS terdata
+    FROM registrasi_harian WHERE tanggal_didata <= $as_of
     GROUP BY GROUPING SETS ((kode_kab, tanggal_didata), (tanggal_didata))
 ),
 kumulatif AS (

@@ -5,7 +5,7 @@
 -- Families needed: ceil(target_persen % of the target families) minus those registered by $as_of.
 WITH awal AS (
     -- The campaign's first day: the schedule's first phase, or an earlier first family.
-    SELECT least((SELECT min(tanggal_mulai) FROM jadwal), (SELECT min(tanggal_didata) FROM registrasi)) AS tanggal
+    SELECT least((SELECT min(tanggal_mulai) FROM jadwal), (SELECT tanggal_awal FROM registrasi_rentang)) AS tanggal
 ),
 area AS (
     SELECT sumber FROM jadwal_area WHERE kode_wilayah = coalesce($kab, '64')
@@ -27,10 +27,10 @@ tahap AS (
     FROM jadwal j JOIN area ON j.kode_wilayah = area.sumber GROUP BY ALL
 ),
 keluarga AS (
-    SELECT count(*) AS terdata,
-           count(*) FILTER (tanggal_didata > $as_of - 7) AS terdata_7hari,
+    SELECT coalesce(sum(keluarga)::BIGINT, 0) AS terdata,
+           coalesce((sum(keluarga) FILTER (tanggal_didata > $as_of - 7))::BIGINT, 0) AS terdata_7hari,
            greatest(least(7, $as_of::DATE - (SELECT tanggal FROM awal) + 1), 1) AS hari_laju
-    FROM registrasi
+    FROM registrasi_harian
     WHERE tanggal_didata <= $as_of AND ($kab IS NULL OR kode_kab = $kab)
 ),
 target AS (

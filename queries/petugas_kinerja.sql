@@ -19,10 +19,10 @@ tugas AS (
 ),
 kerja AS (
     SELECT id_petugas,
-           count(*) AS terdata,
-           count(*) FILTER (tanggal_didata > $as_of - 7) AS terdata_7hari,
+           sum(keluarga)::BIGINT AS terdata,
+           coalesce((sum(keluarga) FILTER (tanggal_didata > $as_of - 7))::BIGINT, 0) AS terdata_7hari,
            max(tanggal_didata) AS terakhir_didata
-    FROM registrasi
+    FROM registrasi_harian
     WHERE tanggal_didata <= $as_of AND id_petugas IN (SELECT id_petugas FROM ppl)
     GROUP BY id_petugas
 ),

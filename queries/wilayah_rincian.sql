@@ -15,9 +15,9 @@ WITH sls AS (
 keluarga AS (
     -- SLS codes start with their kecamatan's and desa's codes, so the prefix narrows the scan.
     SELECT idsubsls,
-           count(*) AS terdata,
-           count(*) FILTER (tanggal_didata > $as_of - 7) AS terdata_7hari
-    FROM registrasi
+           sum(keluarga)::BIGINT AS terdata,
+           coalesce((sum(keluarga) FILTER (tanggal_didata > $as_of - 7))::BIGINT, 0) AS terdata_7hari
+    FROM registrasi_harian
     WHERE kode_kab = $kab
       AND starts_with(idsubsls, coalesce($desa, $kec, $kab))
       AND tanggal_didata <= $as_of

@@ -2,12 +2,12 @@
 -- families elsewhere, in regency $kab or the whole province: the PPL has started but not here.
 -- Longest-waiting first (the PPL's first day), at most 100 rows; `jumlah` counts them all.
 WITH keluarga AS (
-    SELECT idsubsls, id_petugas, tanggal_didata
-    FROM registrasi
+    SELECT idsubsls, id_petugas, tanggal_didata, keluarga
+    FROM registrasi_harian
     WHERE ($kab IS NULL OR kode_kab = $kab) AND tanggal_didata <= $as_of
 ),
 mulai AS (
-    SELECT id_petugas, min(tanggal_didata) AS tanggal_mulai, count(*) AS terdata_ppl
+    SELECT id_petugas, min(tanggal_didata) AS tanggal_mulai, sum(keluarga)::BIGINT AS terdata_ppl
     FROM keluarga GROUP BY id_petugas
 ),
 kosong AS (

@@ -2,8 +2,9 @@
 -- furthest behind their regency's plan for the day (only those behind it), one grouping for both so
 -- that a kecamatan is the sum of its desa.
 WITH keluarga AS (
-    SELECT idsubsls, count(*) AS terdata, count(*) FILTER (tanggal_didata > $as_of - 7) AS terdata_7hari
-    FROM registrasi
+    SELECT idsubsls, sum(keluarga)::BIGINT AS terdata,
+           coalesce((sum(keluarga) FILTER (tanggal_didata > $as_of - 7))::BIGINT, 0) AS terdata_7hari
+    FROM registrasi_harian
     WHERE ($kab IS NULL OR kode_kab = $kab) AND tanggal_didata <= $as_of
     GROUP BY idsubsls
 ),
