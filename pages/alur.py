@@ -170,6 +170,7 @@ def show_table(table: pd.DataFrame, max_rows: int = 12) -> None:
     st.dataframe(table, hide_index=True, width="stretch", height=35 * (min(len(table), max_rows) + 1) + 3)
 
 
+@ui.per_version
 def backlog_section(backlog: pd.DataFrame, frame: ui.Frame) -> None:
     t = frame.t
     st.subheader(t("alur.antrean"))
@@ -258,15 +259,31 @@ def other_sls_table(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
     )
 
 
-def anomaly(title_key: str, query: str, build, frame: ui.Frame, note_key: str | None = None) -> None:
+# Each anomaly's question and the table it is shown as.
+ANOMALY_TABLES = {
+    "alur_petugas_harian": busy_days_table,
+    "alur_tanggal_janggal": odd_dates_table,
+    "alur_luar_penugasan": other_sls_table,
+}
+
+
+@ui.per_version
+def anomaly(title_key: str, query: str, frame: ui.Frame, note_key: str | None = None) -> None:
     st.markdown(f"**{frame.t(title_key)}**")
     rows = ui.ask(query, as_of=frame.as_of, kab=frame.kode_kab)
     if rows.empty:
         st.success(frame.t("alur.tidak_ada"), icon=":material/check_circle:")
     else:
-        show_table(build(rows, frame))
+        show_table(ANOMALY_TABLES[query](rows, frame))
     if note_key:
         st.caption(frame.t(note_key))
+
+
+@ui.per_version
+def pipeline_section(steps: pd.DataFrame, frame: ui.Frame) -> None:
+    st.subheader(frame.t("alur.per_kab"))
+    show_table(pipeline_table(steps, frame))
+    st.caption(frame.t("alur.catatan_tabel"))
 
 
 ui.add_words(WORDS)
@@ -276,11 +293,9 @@ steps = ui.ask("alur_tahap", as_of=frame.as_of, kab=frame.kode_kab)
 backlog = ui.ask("alur_antrean", as_of=frame.as_of, kab=frame.kode_kab)
 chosen = steps[steps.kode_wilayah == (frame.kode_kab or PROVINCE)].iloc[0]
 headline(chosen, int(backlog.loc[backlog.kelompok == ">14", "keluarga"].sum()), frame)
-st.subheader(frame.t("alur.per_kab"))
-show_table(pipeline_table(steps, frame))
-st.caption(frame.t("alur.catatan_tabel"))
+pipeline_section(steps, frame)
 backlog_section(backlog, frame)
 st.subheader(frame.t("alur.anomali"))
-anomaly("alur.anomali_harian", "alur_petugas_harian", busy_days_table, frame)
-anomaly("alur.anomali_tanggal", "alur_tanggal_janggal", odd_dates_table, frame, "alur.catatan_tanggal")
-anomaly("alur.anomali_sls", "alur_luar_penugasan", other_sls_table, frame)
+anomaly("alur.anomali_harian", "alur_petugas_harian", frame)
+anomaly("alur.anomali_tanggal", "alur_tanggal_janggal", frame, "alur.catatan_tanggal")
+anomaly("alur.anomali_sls", "alur_luar_penugasan", frame)

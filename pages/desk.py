@@ -183,6 +183,7 @@ def show_table(table: pd.DataFrame, max_rows: int = 12) -> None:
     st.dataframe(table, hide_index=True, width="stretch", height=35 * (min(len(table), max_rows) + 1) + 3)
 
 
+@ui.per_version
 def service_section(service: pd.DataFrame, frame: ui.Frame) -> None:
     sites = service[service.tingkat == "lokasi"]
     st.subheader(frame.t("desk.per_lokasi"))
@@ -212,6 +213,12 @@ def arrivals_section(sites: pd.DataFrame, frame: ui.Frame) -> None:
     st.subheader(t("desk.kedatangan"))
     site = chosen_site(sites, frame)
     st.session_state["desk_lokasi"] = site
+    arrivals_chart(site, frame)
+
+
+@ui.per_version
+def arrivals_chart(site: str | None, frame: ui.Frame) -> None:
+    t = frame.t
     arrivals = ui.ask("desk_kedatangan", as_of=frame.as_of, kab=frame.kode_kab, desk=site)
     arrivals["hover"] = [
         t(
@@ -234,6 +241,7 @@ def arrivals_section(sites: pd.DataFrame, frame: ui.Frame) -> None:
     st.caption(t("desk.catatan_kedatangan"))
 
 
+@ui.per_version
 def share_section(frame: ui.Frame) -> None:
     t = frame.t
     regency = frame.kode_kab or DESK_CITY
@@ -271,6 +279,7 @@ def checks_table(rows: pd.DataFrame, frame: ui.Frame, name_column: str) -> pd.Da
     return pd.DataFrame(table)
 
 
+@ui.per_version
 def checks_section(checks: pd.DataFrame, frame: ui.Frame) -> None:
     t = frame.t
     st.subheader(t("desk.cek_rumah"))

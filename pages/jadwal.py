@@ -180,6 +180,7 @@ def schedule_source(stones: pd.DataFrame, frame: ui.Frame) -> str:
     return frame.t("jadwal.sumber_sendiri" if own else "jadwal.sumber_provinsi")
 
 
+@ui.per_version
 def progress_section(curves: pd.DataFrame, frame: ui.Frame) -> None:
     t = frame.t
     st.subheader(t("jadwal.kurva"))
@@ -227,6 +228,7 @@ def needed_pace_table(needed: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
     )
 
 
+@ui.per_version
 def needed_pace_section(needed: pd.DataFrame, frame: ui.Frame) -> None:
     st.subheader(frame.t("jadwal.perlu"))
     if needed.empty:
@@ -253,6 +255,7 @@ def needed_label(target, frame: ui.Frame) -> str | None:
     )
 
 
+@ui.per_version
 def daily_section(needed: pd.DataFrame, frame: ui.Frame) -> None:
     t = frame.t
     st.subheader(t("jadwal.harian"))
@@ -328,6 +331,7 @@ def finish_table(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
     )
 
 
+@ui.per_version
 def finish_section(areas: pd.DataFrame, frame: ui.Frame) -> None:
     st.subheader(frame.t("jadwal.proyeksi"))
     rows = finish_rows(areas, frame)
@@ -335,6 +339,7 @@ def finish_section(areas: pd.DataFrame, frame: ui.Frame) -> None:
     st.caption(frame.t("jadwal.proyeksi_catatan"))
 
 
+@ui.per_version
 def regencies_section(curves: pd.DataFrame, frame: ui.Frame) -> None:
     st.subheader(frame.t("jadwal.semua"))
     regencies = with_hover(curves[curves.kode_wilayah != PROVINCE], frame)

@@ -214,9 +214,12 @@ COUNTS = {"tertinggal": "ppl_tertinggal", "menganggur": "ppl_menganggur", "beban
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def with_cells(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
-    """The answer with every cell the tables show (`cell_<column>`) and the charts' hover text, formatted
-    once per answer and frame: the province's 8.000 rows take a second to format."""
+@ui.per_version
+def officer_rows(frame: ui.Frame) -> pd.DataFrame:
+    """Every officer, team and area of the frame with every cell the tables show (`cell_<column>`) and
+    the charts' hover text, formatted once per warehouse version and frame: the province's 8.000 rows
+    take a second to format."""
+    rows = ui.ask("petugas_kinerja", as_of=frame.as_of, kab=frame.kode_kab)
     records = list(rows.itertuples())
     cells = {f"cell_{name}": [show(row, frame) for row in records] for name, (_, show) in COLUMNS.items()}
     cells["hover"] = [_point_hover(row, frame) if row.tingkat == "PPL" else None for row in records]
@@ -242,8 +245,11 @@ def show_table(table: pd.DataFrame, frame: ui.Frame) -> None:
         st.caption(frame.t("petugas.terpotong", n=ui.number(MAX_ROWS), total=ui.number(len(table))))
 
 
-def headline(area, frame: ui.Frame) -> None:
+@ui.per_version
+def headline(frame: ui.Frame) -> None:
     t = frame.t
+    rows = officer_rows(frame)
+    area = rows[rows.tingkat == ("KAB" if frame.kode_kab else "PROV")].iloc[0]
     columns = st.columns(4)
     columns[0].metric(
         t("petugas.jumlah_ppl"),
@@ -263,8 +269,15 @@ def headline(area, frame: ui.Frame) -> None:
         )
 
 
-def action_lists(ppl: pd.DataFrame, frame: ui.Frame) -> None:
+def ppl_rows(frame: ui.Frame) -> pd.DataFrame:
+    rows = officer_rows(frame)
+    return rows[rows.tingkat == "PPL"]
+
+
+@ui.per_version
+def action_lists(frame: ui.Frame) -> None:
     t = frame.t
+    ppl = ppl_rows(frame)
     st.subheader(t("petugas.perlu_tindakan"))
     behind = ppl[ppl.ppl_tertinggal > 0].sort_values("selisih")
     idle = ppl[ppl.ppl_menganggur > 0].sort_values(["hari_menganggur", "sisa_keluarga"], ascending=False)
@@ -319,8 +332,10 @@ def overload_limits(ppl: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
     return limits.rename(columns={"batas_beban": "batas"}).assign(hover=hover)
 
 
-def spread_section(ppl: pd.DataFrame, frame: ui.Frame) -> None:
+@ui.per_version
+def spread_section(frame: ui.Frame) -> None:
     t = frame.t
+    ppl = ppl_rows(frame)
     st.subheader(t("petugas.sebaran"))
     shown = ppl.sort_values("kode_kab")
     workload = spread_figure(
@@ -352,11 +367,9 @@ def _team_label(row, frame: ui.Frame) -> str:
     return f"PML {row.id_pml} · {row.nama}"
 
 
-def choose_team(teams: pd.DataFrame, frame: ui.Frame):
-    """The chosen team's row; each Koseka comes before its PML. The choice outlives a language switch."""
-    teams = teams.assign(kunci=[_team_key(row) for row in teams.itertuples()], pml=teams.tingkat == "PML")
-    teams = teams.sort_values(["kode_kab", "id_koseka", "pml", "id_pml"])
-    labels = {row.kunci: _team_label(row, frame) for row in teams.itertuples()}
+def choose_team(teams: pd.DataFrame, frame: ui.Frame) -> str:
+    """The chosen team's key. The choice outlives a language switch."""
+    labels = dict(zip(teams.kunci, teams.label, strict=True))
     keys = list(labels)
     remembered = st.session_state.get("tim_petugas")
     # One widget per language (its label changes the widget), carrying the choice across.
@@ -369,7 +382,7 @@ def choose_team(teams: pd.DataFrame, frame: ui.Frame):
         help=frame.t("petugas.pilih_tim_bantuan"),
     )
     st.session_state["tim_petugas"] = chosen
-    return teams[teams.kunci == chosen].iloc[0]
+    return chosen
 
 
 def team_headline(team, frame: ui.Frame) -> None:
@@ -385,13 +398,41 @@ def team_headline(team, frame: ui.Frame) -> None:
     columns[5].metric(t("petugas.ppl_tertinggal", total=total), ui.number(team.ppl_tertinggal), border=True)
 
 
-def team_section(rows: pd.DataFrame, frame: ui.Frame) -> None:
+def _teams(rows: pd.DataFrame) -> pd.DataFrame:
+    teams = rows[rows.tingkat.isin(["PML", "KOSEKA"]) & rows.nama.notna()]
+    return teams.assign(kunci=[_team_key(row) for row in teams.itertuples()])
+
+
+@ui.per_version
+def teams_of(frame: ui.Frame) -> pd.DataFrame:
+    """The PML and Koseka teams to choose from, each Koseka before its PML: their keys and labels."""
+    teams = _teams(officer_rows(frame))
+    teams = teams.assign(
+        label=[_team_label(row, frame) for row in teams.itertuples()], pml=teams.tingkat == "PML"
+    )
+    return teams.sort_values(["kode_kab", "id_koseka", "pml", "id_pml"])[["kunci", "label"]]
+
+
+@ui.per_version
+def ppl_count(frame: ui.Frame) -> int:
+    return len(ppl_rows(frame))
+
+
+def team_section(frame: ui.Frame) -> None:
     """A PML's PPL, or a Koseka's PML, and the team's sums."""
     st.subheader(frame.t("petugas.tim"))
-    teams = rows[rows.tingkat.isin(["PML", "KOSEKA"]) & rows.nama.notna()]
+    teams = teams_of(frame)
     if teams.empty:
         return
-    team = choose_team(teams, frame)
+    team_members(choose_team(teams, frame), frame)
+
+
+@ui.per_version
+def team_members(key: str, frame: ui.Frame) -> None:
+    """The team under `key` (see _team_key): its sums and its members."""
+    rows = officer_rows(frame)
+    teams = _teams(rows)
+    team = teams[teams.kunci == key].iloc[0]
     team_headline(team, frame)
     if team.tingkat == "PML":
         title = frame.t("petugas.anggota_pml", nama=team.nama)
@@ -411,7 +452,7 @@ def find_officers(ppl: pd.DataFrame, search: str) -> pd.DataFrame:
     return ppl[holds | ppl.nama.str.contains(search, case=False, regex=False)]
 
 
-def all_officers(ppl: pd.DataFrame, frame: ui.Frame) -> None:
+def all_officers(frame: ui.Frame) -> None:
     t = frame.t
     st.subheader(t("petugas.semua"))
     search = st.text_input(
@@ -421,6 +462,13 @@ def all_officers(ppl: pd.DataFrame, frame: ui.Frame) -> None:
         key=f"cari_petugas_{frame.lang}",
     ).strip()
     st.session_state["cari_petugas"] = search
+    officers_found(search, frame)
+
+
+@ui.per_version
+def officers_found(search: str, frame: ui.Frame) -> None:
+    t = frame.t
+    ppl = ppl_rows(frame)
     found = find_officers(ppl, search).sort_values("selisih", na_position="last")
     st.caption(t("petugas.ditemukan", n=ui.number(len(found)), total=ui.number(len(ppl))))
     if not found.empty:
@@ -430,14 +478,12 @@ def all_officers(ppl: pd.DataFrame, frame: ui.Frame) -> None:
 
 ui.add_words(WORDS)
 frame = ui.frame()
-rows = with_cells(ui.ask("petugas_kinerja", as_of=frame.as_of, kab=frame.kode_kab), frame)
-ppl = rows[rows.tingkat == "PPL"]
 ui.header(frame, frame.t("halaman.petugas"))
-if ppl.empty:
+if ppl_count(frame) == 0:
     st.info(frame.t("petugas.tanpa_ppl"))
     st.stop()
-headline(rows[rows.tingkat == ("KAB" if frame.kode_kab else "PROV")].iloc[0], frame)
-action_lists(ppl, frame)
-spread_section(ppl, frame)
-team_section(rows, frame)
-all_officers(ppl, frame)
+headline(frame)
+action_lists(frame)
+spread_section(frame)
+team_section(frame)
+all_officers(frame)

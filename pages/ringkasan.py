@@ -1,5 +1,7 @@
 """Ringkasan: the province at a glance, for the governor's office."""
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
@@ -182,9 +184,16 @@ def regency_map_section(regencies: pd.DataFrame, frame: ui.Frame) -> None:
         format_func=lambda option: t(f"ringkasan.warna_{option}"),
     )
     st.session_state["warna_peta"] = colour
+    regency_map_drawing(regencies, colour, boundaries_dir(), frame)
+
+
+@ui.per_version
+def regency_map_drawing(regencies: pd.DataFrame, colour: str, folder: Path | None, frame: ui.Frame) -> None:
+    """The map coloured by `colour`, with the boundaries in `folder`."""
+    t = frame.t
     shown = regencies.rename(columns={"kode_wilayah": "kode_kab", "nama_wilayah": "nama_kab"})
     shown["hover"] = [_hover(row, frame) for row in regencies.itertuples()]
-    boundaries = load_boundaries("kabupaten", boundaries_dir())
+    boundaries = load_boundaries("kabupaten", folder)
     figure = regency_map(
         shown,
         value_column="selisih" if colour == "selisih" else "persen",
@@ -221,6 +230,15 @@ def ranking_table(areas: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
     )
 
 
+@ui.per_version
+def ranking_section(areas: pd.DataFrame, frame: ui.Frame) -> None:
+    st.subheader(frame.t("ringkasan.peringkat"))
+    table = ranking_table(areas, frame)
+    styled = table.style.map(lambda label: ui.status_tint(label, frame), subset=[frame.t("kolom.status")])
+    st.dataframe(styled, hide_index=True, width="stretch", height=35 * (len(table) + 1) + 3)
+    st.caption(frame.t("ringkasan.peringkat_catatan") + " " + frame.t("ringkasan.status_bantuan"))
+
+
 ui.add_words(WORDS)
 frame = ui.frame()
 areas = ui.ask("capaian_wilayah", as_of=frame.as_of)
@@ -229,8 +247,4 @@ ui.header(frame, frame.t("halaman.ringkasan"))
 status_banner(chosen_area, frame)
 headline(chosen_area, frame)
 regency_map_section(areas[areas.kode_wilayah != PROVINCE], frame)
-st.subheader(frame.t("ringkasan.peringkat"))
-table = ranking_table(areas, frame)
-styled = table.style.map(lambda label: ui.status_tint(label, frame), subset=[frame.t("kolom.status")])
-st.dataframe(styled, hide_index=True, width="stretch", height=35 * (len(table) + 1) + 3)
-st.caption(frame.t("ringkasan.peringkat_catatan") + " " + frame.t("ringkasan.status_bantuan"))
+ranking_section(areas, frame)

@@ -6,9 +6,12 @@ so figures read the same on every screen; only the words change.
 """
 
 import datetime as dt
+import functools
 import runpy
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -18,6 +21,7 @@ from babel.numbers import format_decimal
 from data.warehouse import default_path
 from queries import Snapshot, Warehouse, WarehouseMissing
 
+T = TypeVar("T")
 APP = Path(__file__).resolve().parent.parent / "app.py"
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 # Light tints of the map's status colours, for table cells that carry the status in words too.
@@ -154,11 +158,49 @@ def language() -> str:
     return st.session_state.get("_lang", "id")
 
 
+def _pinned() -> Snapshot:
+    return st.session_state.get("_snapshot") or pin_snapshot(language())
+
+
 def ask(name: str, **params) -> pd.DataFrame:
     """A question's answer from this run's snapshot, cached per warehouse version."""
-    snapshot = st.session_state.get("_snapshot") or pin_snapshot(language())
+    snapshot = _pinned()
     path = str(warehouse().path)
     return _answer(path, snapshot.version, name, tuple(sorted(params.items())), _snapshot=snapshot)
+
+
+def per_version(make: Callable[..., T]) -> Callable[..., T]:
+    """Run `make` once per warehouse version and arguments: later calls, in any session, get a copy
+    of its result back and replay the elements it drew (Streamlit's data cache keeps both), so
+    figures, tables and formatted rows are not built again on every rerun. For functions without
+    widgets whose work depends only on their arguments and the warehouse's answers."""
+    return _versioned(make, _kept_copy)
+
+
+def shared_per_version(make: Callable[..., T]) -> Callable[..., T]:
+    """Like per_version, for a result too costly to copy (a map figure): every caller gets the same
+    object, which nobody may change."""
+    return _versioned(make, _kept_shared)
+
+
+def _versioned(make: Callable[..., T], store: Callable) -> Callable[..., T]:
+    name = f"{make.__code__.co_filename}:{make.__qualname__}"  # page scripts all run as __main__
+
+    @functools.wraps(make)
+    def cached(*args, **kwargs) -> T:
+        return store(name, str(warehouse().path), _pinned().version, args, kwargs, _make=make)
+
+    return cached
+
+
+@st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
+def _kept_copy(name: str, path: str, version: tuple[int, int], args: tuple, kwargs: dict, _make: Callable):
+    return _make(*args, **kwargs)
+
+
+@st.cache_resource(ttl=3600, max_entries=64, show_spinner=False)
+def _kept_shared(name: str, path: str, version: tuple[int, int], args: tuple, kwargs: dict, _make: Callable):
+    return _make(*args, **kwargs)
 
 
 PROVINCE = "64"

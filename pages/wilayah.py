@@ -6,6 +6,7 @@ The level lives in the URL: `kab` (the frame's regency, shared with every page),
 """
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -316,23 +317,28 @@ def map_title(view: View, frame: ui.Frame) -> str:
     return frame.t("wilayah.peta_kec", wilayah=view.trail[1][0])
 
 
-def map_section(view: View, mapped: pd.DataFrame, colour: str, frame: ui.Frame) -> None:
-    """The regencies, or the kecamatan of the chosen regency (at every level below it too)."""
-    t = frame.t
-    regencies = view.kab is None
-    level = "kabupaten" if regencies else "kecamatan"
+@ui.shared_per_version
+def map_figure(mapped: pd.DataFrame, regencies: bool, colour: str, folder: Path | None, frame: ui.Frame):
+    """The map of the regencies or of one regency's kecamatan (None without boundaries in `folder` that
+    match), and how the codes matched the boundaries."""
     shown = mapped.assign(hover=[_hover(row, frame) for row in mapped.itertuples()])
-    boundaries = load_boundaries(level, boundaries_dir())
+    boundaries = load_boundaries("kabupaten" if regencies else "kecamatan", folder)
     figure = area_map(
         shown,
         regencies=regencies,
         colour=colour,
-        colorbar_title=t(f"wilayah.warna_{colour}"),
+        colorbar_title=frame.t(f"wilayah.warna_{colour}"),
         boundaries=boundaries,
     )
-    match = match_codes(shown.kode, boundaries)
+    return figure, match_codes(shown.kode, boundaries)
+
+
+def map_section(view: View, mapped: pd.DataFrame, colour: str, frame: ui.Frame) -> None:
+    """The regencies, or the kecamatan of the chosen regency (at every level below it too)."""
+    t = frame.t
+    figure, match = map_figure(mapped, view.kab is None, colour, boundaries_dir(), frame)
     if figure is None:
-        reason = t("wilayah.tanpa_berkas") if boundaries is None else t("wilayah.tanpa_cocok")
+        reason = t("wilayah.tanpa_berkas") if match.source is None else t("wilayah.tanpa_cocok")
         st.caption(t("wilayah.tanpa_peta", alasan=reason))
         return
     # The key names the view, so that a click's selection does not linger into the next one.
@@ -455,9 +461,11 @@ def show_table(table: pd.DataFrame, frame: ui.Frame) -> None:
     st.dataframe(styled, hide_index=True, width="stretch", height=35 * (min(len(table), 20) + 1) + 3)
 
 
-def laggards_section(view: View, frame: ui.Frame) -> None:
+@ui.per_version
+def laggards_section(area_name: str, frame: ui.Frame) -> None:
+    """The laggards of the frame's area (`area_name`: the province or the chosen regency)."""
     t = frame.t
-    st.subheader(t("wilayah.tertinggal", wilayah=view.trail[min(len(view.trail) - 1, 1)][0]))
+    st.subheader(t("wilayah.tertinggal", wilayah=area_name))
     behind = ui.ask("wilayah_tertinggal", as_of=frame.as_of, kab=frame.kode_kab)
     empty = ui.ask("wilayah_sls_belum_mulai", as_of=frame.as_of, kab=frame.kode_kab)
     total_empty = int(empty.jumlah.iloc[0]) if len(empty) else 0
@@ -517,4 +525,4 @@ st.subheader(
 )
 show_table(units_table(view, frame), frame)
 st.caption(frame.t("wilayah.rincian_catatan"))
-laggards_section(view, frame)
+laggards_section(view.trail[min(len(view.trail) - 1, 1)][0], frame)
