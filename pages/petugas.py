@@ -5,7 +5,7 @@ import streamlit as st
 from babel.numbers import format_decimal
 
 from pages import ui
-from pages.charts.petugas import spread_figure
+from pages.charts.petugas import even_sample, spread_figure
 
 WORDS = {
     "petugas.jumlah_ppl": {"id": "Jumlah PPL", "en": "Enumerators (PPL)"},
@@ -69,6 +69,12 @@ WORDS = {
     "petugas.catatan_sebaran": {
         "id": "Setiap titik satu PPL; kotak: kuartil dan median per kabupaten/kota.",
         "en": "Each point is one PPL; box: quartiles and median per regency.",
+    },
+    "petugas.catatan_sampel": {
+        "id": "Kabupaten/kota dengan lebih dari {n} PPL digambar dengan {n} titik yang dipilih merata "
+        "menurut nilainya, termasuk yang terendah dan tertinggi, sehingga kotaknya tetap mewakili semua PPL.",
+        "en": "Regencies with more than {n} PPL are drawn with {n} points chosen evenly by value, lowest and "
+        "highest included, so that their box still stands for every PPL.",
     },
     "petugas.hover.tugas": {
         "id": "Ditugaskan {ditugaskan} keluarga ({sls} SLS)",
@@ -209,40 +215,40 @@ TEAM_PML = [
 ]  # fmt: skip
 SHOWN_ROWS = 15  # taller tables scroll
 MAX_ROWS = 500
+POINTS_PER_REGENCY = 1_500  # more than Samarinda's 1.316 PPL: at Kaltim's scale every PPL is drawn
 # The officers to act on: word key → the count column (1 on a PPL row that is one of them).
 COUNTS = {"tertinggal": "ppl_tertinggal", "menganggur": "ppl_menganggur", "beban": "ppl_beban_berlebih"}
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-@ui.per_version
+@ui.shared_per_version
 def officer_rows(frame: ui.Frame) -> pd.DataFrame:
-    """Every officer, team and area of the frame with every cell the tables show (`cell_<column>`) and
-    the charts' hover text, formatted once per warehouse version and frame: the province's 8.000 rows
-    take a second to format."""
-    rows = ui.ask("petugas_kinerja", as_of=frame.as_of, kab=frame.kode_kab)
-    records = list(rows.itertuples())
-    cells = {f"cell_{name}": [show(row, frame) for row in records] for name, (_, show) in COLUMNS.items()}
-    cells["hover"] = [_point_hover(row, frame) if row.tingkat == "PPL" else None for row in records]
-    return rows.assign(**cells)
+    """Every officer, team and area of the frame, one answer shared by the page's sections (never
+    changed: they filter and sort copies). Cells are formatted only for the rows shown."""
+    return ui.ask("petugas_kinerja", as_of=frame.as_of, kab=frame.kode_kab)
 
 
 def officer_table(rows: pd.DataFrame, columns: list[str], frame: ui.Frame) -> pd.DataFrame:
     """The rows' cells under the frame's words; the regency only when the frame shows the province."""
     if frame.kode_kab is not None:
         columns = [column for column in columns if column != "wilayah"]
-    table = rows[[f"cell_{column}" for column in columns]]
-    return table.set_axis([frame.t(COLUMNS[column][0]) for column in columns], axis=1).reset_index(drop=True)
+    records = list(rows.itertuples())
+    cells = {}
+    for column in columns:
+        words, show = COLUMNS[column]
+        cells[frame.t(words)] = [show(row, frame) for row in records]
+    return pd.DataFrame(cells)
 
 
-def show_table(table: pd.DataFrame, frame: ui.Frame) -> None:
-    """A tinted table of its first MAX_ROWS rows (styling the province's 6.400 officers takes seconds),
-    saying so when it holds more."""
-    shown = table.head(MAX_ROWS)
+def show_table(rows: pd.DataFrame, columns: list[str], frame: ui.Frame) -> None:
+    """A tinted table of the first MAX_ROWS rows (formatting and styling the province's 6.400 officers
+    takes seconds), saying so when there are more."""
+    shown = officer_table(rows.head(MAX_ROWS), columns, frame)
     styled = shown.style.map(lambda label: ui.status_tint(label, frame), subset=[frame.t("kolom.status")])
     height = 35 * (min(len(shown), SHOWN_ROWS) + 1) + 3
     st.dataframe(styled, hide_index=True, width="stretch", height=height)
-    if len(table) > MAX_ROWS:
-        st.caption(frame.t("petugas.terpotong", n=ui.number(MAX_ROWS), total=ui.number(len(table))))
+    if len(rows) > MAX_ROWS:
+        st.caption(frame.t("petugas.terpotong", n=ui.number(MAX_ROWS), total=ui.number(len(rows))))
 
 
 @ui.per_version
@@ -298,7 +304,7 @@ def action_lists(frame: ui.Frame) -> None:
             if rows.empty:
                 st.success(t(f"petugas.kosong_{name}"), icon=":material/check_circle:")
                 continue
-            show_table(officer_table(rows, columns, frame), frame)
+            show_table(rows, columns, frame)
             st.caption(note)
 
 
@@ -332,28 +338,41 @@ def overload_limits(ppl: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
     return limits.rename(columns={"batas_beban": "batas"}).assign(hover=hover)
 
 
+def points_to_draw(ppl: pd.DataFrame, column: str, frame: ui.Frame) -> pd.DataFrame:
+    """The PPL drawn as points for `column`, with their hover text. A national roll-out has regencies
+    of tens of thousands of PPL, too many points for a browser: those are sampled evenly by value."""
+    points = even_sample(ppl, "kode_kab", column, POINTS_PER_REGENCY)
+    return points.assign(hover=[_point_hover(row, frame) for row in points.itertuples()])
+
+
 @ui.per_version
 def spread_section(frame: ui.Frame) -> None:
     t = frame.t
     ppl = ppl_rows(frame)
     st.subheader(t("petugas.sebaran"))
-    shown = ppl.sort_values("kode_kab")
     workload = spread_figure(
-        shown,
+        points_to_draw(ppl, "ditugaskan", frame),
         "ditugaskan",
         "hover",
         title=t("petugas.judul_beban"),
         axis_title=t("petugas.sumbu_beban"),
-        limits=overload_limits(shown, frame),
+        limits=overload_limits(ppl.sort_values("kode_kab"), frame),
         limit_name=t("petugas.batas_beban"),
     )
     pace = spread_figure(
-        shown, "laju_7hari", "hover", title=t("petugas.judul_laju"), axis_title=t("petugas.sumbu_laju")
+        points_to_draw(ppl, "laju_7hari", frame),
+        "laju_7hari",
+        "hover",
+        title=t("petugas.judul_laju"),
+        axis_title=t("petugas.sumbu_laju"),
     )
     left, right = st.columns(2)
     left.plotly_chart(workload, width="stretch", config={"displaylogo": False})
     right.plotly_chart(pace, width="stretch", config={"displaylogo": False})
-    st.caption(t("petugas.catatan_sebaran"))
+    note = t("petugas.catatan_sebaran")
+    if ppl.groupby("kode_kab").size().max() > POINTS_PER_REGENCY:
+        note += " " + t("petugas.catatan_sampel", n=ui.number(POINTS_PER_REGENCY))
+    st.caption(note)
 
 
 def _team_key(row) -> str:
@@ -441,7 +460,7 @@ def team_members(key: str, frame: ui.Frame) -> None:
         title = frame.t("petugas.anggota_koseka", nama=team.nama)
         members, columns = rows[(rows.tingkat == "PML") & (rows.id_koseka == team.id_koseka)], TEAM_PML
     st.markdown(f"**{title}**")
-    show_table(officer_table(members.sort_values("selisih", na_position="last"), columns, frame), frame)
+    show_table(members.sort_values("selisih", na_position="last"), columns, frame)
 
 
 def find_officers(ppl: pd.DataFrame, search: str) -> pd.DataFrame:
@@ -472,7 +491,7 @@ def officers_found(search: str, frame: ui.Frame) -> None:
     found = find_officers(ppl, search).sort_values("selisih", na_position="last")
     st.caption(t("petugas.ditemukan", n=ui.number(len(found)), total=ui.number(len(ppl))))
     if not found.empty:
-        show_table(officer_table(found, ALL_PPL, frame), frame)
+        show_table(found, ALL_PPL, frame)
     st.caption(t("petugas.catatan_semua") + " " + t("petugas.status_bantuan"))
 
 

@@ -4,12 +4,13 @@ Known answers come from tests/test_petugas_queries.py (as of 24 Oct 2022 unless 
 """
 
 import functools
+import random
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pages.charts.petugas import spread_figure
+from pages.charts.petugas import even_sample, spread_figure
 from tests.conftest import metrics
 from tests.test_demo import full  # noqa: F401 (a fixture: the whole demo campaign)
 from tests.test_petugas_queries import petugas_warehouse  # noqa: F401 (a fixture)
@@ -209,6 +210,20 @@ def test_spread_figure_draws_one_box_per_regency_with_every_officer():
     # The regencies in the order given, the first on top.
     assert list(layout.yaxis.categoryarray) == ["Samarinda", "Mahakam Ulu"]
     assert layout.yaxis.autorange == "reversed"
+
+
+def test_large_regencies_are_drawn_from_an_even_sample_by_value():
+    # Regency 6401: 2,001 officers with workloads 0, 1, ..., 2000 (shuffled); 6472: 3 officers.
+    workloads = list(range(2001))
+    random.Random(1).shuffle(workloads)
+    rows = pd.DataFrame({"kode_kab": ["6472"] * 3 + ["6401"] * 2001, "ditugaskan": [7, 5, 6, *workloads]})
+    sample = even_sample(rows, "kode_kab", "ditugaskan", 101)
+    large, small = sample[sample.kode_kab == "6401"], sample[sample.kode_kab == "6472"]
+    # Every 20th workload: 0, 20, ..., 2000, so the quartiles stay 500, 1000 and 1500.
+    assert list(large.ditugaskan) == list(range(0, 2001, 20))
+    assert large.ditugaskan.quantile([0.25, 0.5, 0.75]).tolist() == [500, 1000, 1500]
+    assert sorted(small.ditugaskan) == [5, 6, 7]  # a small regency keeps all its officers
+    assert list(dict.fromkeys(sample.kode_kab)) == ["6401", "6472"]
 
 
 def test_spread_figure_without_limits_has_only_the_boxes():

@@ -1,5 +1,6 @@
 """Figures of the officers page: pure plotly builders (no Streamlit), words and hover text passed in."""
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -9,6 +10,19 @@ FONT_PX = 16
 INK = "#222222"
 POINT = "#2c5f8a"
 ROW_PX = 64  # height per regency row
+
+
+def even_sample(rows: pd.DataFrame, group_column: str, value_column: str, limit: int) -> pd.DataFrame:
+    """Per group, every row when it has at most `limit`, else `limit` rows spread evenly over its rows
+    ordered by `value_column` (every k-th, lowest and highest included): the sample's quartiles are the
+    group's, to within one step. Groups in order of `group_column`."""
+    parts = []
+    for _, group in rows.groupby(group_column, sort=True):
+        if len(group) > limit:
+            ordered = group.sort_values(value_column, na_position="first")
+            group = ordered.iloc[np.unique(np.linspace(0, len(ordered) - 1, limit).round().astype(int))]
+        parts.append(group)
+    return pd.concat(parts) if parts else rows
 
 
 def spread_figure(
