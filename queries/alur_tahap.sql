@@ -9,8 +9,8 @@ WITH histogram AS (
     SELECT kode_kab,
            CASE WHEN tanggal_diperiksa <= $as_of THEN tanggal_diperiksa - tanggal_didata END AS hari_periksa,
            CASE WHEN tanggal_diterima <= $as_of THEN tanggal_diterima - tanggal_diperiksa END AS hari_terima,
-           count(*) AS n
-    FROM registrasi
+           sum(keluarga)::BIGINT AS n
+    FROM registrasi_alur
     WHERE tanggal_didata <= $as_of
     GROUP BY ALL
 ),

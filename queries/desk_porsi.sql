@@ -2,11 +2,11 @@
 -- $as_of, for the province (kode_wilayah '64') and one regency ($kab, the families' own regency).
 WITH harian AS (
     SELECT tanggal_didata AS tanggal,
-           count(*) AS keluarga,
-           count(*) FILTER (kanal = 'DESK') AS keluarga_desk,
-           count(*) FILTER (kode_kab = $kab) AS keluarga_kab,
-           count(*) FILTER (kode_kab = $kab AND kanal = 'DESK') AS keluarga_desk_kab
-    FROM registrasi
+           sum(keluarga) AS keluarga,
+           coalesce(sum(keluarga) FILTER (kanal = 'DESK'), 0) AS keluarga_desk,
+           coalesce(sum(keluarga) FILTER (kode_kab = $kab), 0) AS keluarga_kab,
+           coalesce(sum(keluarga) FILTER (kode_kab = $kab AND kanal = 'DESK'), 0) AS keluarga_desk_kab
+    FROM registrasi_alur
     WHERE tanggal_didata <= $as_of
     GROUP BY tanggal_didata
 ),

@@ -12,11 +12,19 @@ PER_DAY_FROM_FAMILIES = """
 PER_DAY_FROM_ROLLUP = """
     SELECT kode_kab, idsubsls, id_petugas, tanggal_didata, keluarga FROM registrasi_harian ORDER BY ALL
 """
+STEPS_FROM_FAMILIES = """
+    SELECT kode_kab, kanal, tanggal_didata, tanggal_diperiksa, tanggal_diterima, count(*) AS keluarga
+    FROM registrasi GROUP BY ALL ORDER BY ALL
+"""
+STEPS_FROM_ROLLUP = "SELECT * FROM registrasi_alur ORDER BY ALL"
 
 
 def tables(warehouse) -> tuple[list, list, list]:
+    """Families per day from the family rows and from the rollup, and the data's span; the rollup of
+    the form's steps is checked against the family rows on the way."""
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
+        assert con.execute(STEPS_FROM_ROLLUP).fetchall() == con.execute(STEPS_FROM_FAMILIES).fetchall()
         return (
             con.execute(PER_DAY_FROM_FAMILIES).fetchall(),
             con.execute(PER_DAY_FROM_ROLLUP).fetchall(),
