@@ -3,9 +3,9 @@
 -- no assignment cannot be checked and is left out. Narrowed by the regency of the SLS ($kab).
 WITH luar AS (
     SELECT r.id_petugas, r.idsubsls, a.id_petugas AS id_ppl_sls,
-           count(*) AS keluarga,
+           sum(r.keluarga)::BIGINT AS keluarga,
            min(r.tanggal_didata) AS tanggal_awal, max(r.tanggal_didata) AS tanggal_akhir
-    FROM registrasi r JOIN penugasan a USING (idsubsls)
+    FROM registrasi_harian r JOIN penugasan a USING (idsubsls)
     WHERE r.id_petugas <> a.id_petugas AND r.tanggal_didata <= $as_of AND ($kab IS NULL OR r.kode_kab = $kab)
     GROUP BY ALL
 )
