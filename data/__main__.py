@@ -1,4 +1,5 @@
-"""Command line: `python -m data load FILE...`, `python -m data inbox FOLDER` and `python -m data demo`.
+"""Command line: `python -m data load FILE...`, `python -m data inbox FOLDER`, `python -m data demo` and
+`python -m data export FOLDER`.
 
 Exit status of `load`: 0 when every row loaded, 1 when some rows were rejected, 2 when a file was
 bad (then nothing was loaded). `inbox` runs until stopped (or once, with --once).
@@ -11,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from data import demo, inbox, warehouse
+from data import demo, export, inbox, warehouse
 from data.contract import KINDS
 from data.loader import load_files
 from data.readers import BadFile
@@ -112,6 +113,11 @@ def _parser() -> argparse.ArgumentParser:
     existing = generate.add_mutually_exclusive_group()
     existing.add_argument("--replace", action="store_true", help="ganti gudang data yang sudah ada")
     existing.add_argument("--if-missing", action="store_true", help="hanya bila gudang data belum ada")
+
+    exported = commands.add_parser(
+        "export", help="tulis gudang data sebagai snapshot Parquet untuk replika di mesin lain"
+    )
+    exported.add_argument("folder", type=Path)
     return parser
 
 
@@ -121,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
         return _load(args.files, args.warehouse, args.jenis)
     if args.command == "inbox":
         return _inbox(args)
+    if args.command == "export":
+        print(f"snapshot ditulis: {export.export(args.warehouse, args.folder)}")
+        return 0
     return _demo(args)
 
 

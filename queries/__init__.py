@@ -22,6 +22,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from data import export
+
 QUERY_DIR = Path(__file__).resolve().parent
 OPEN_ATTEMPTS = 5  # a load swapping the file between our look and our open: look again
 
@@ -62,7 +64,8 @@ class Snapshot:
 
 
 class Warehouse:
-    """Read-only access to one warehouse file, safe to share between threads."""
+    """Read-only access to one warehouse, safe to share between threads: a DuckDB file, or a folder
+    of Parquet snapshots exported from one (data/export.py), as replicas on other machines read it."""
 
     def __init__(self, path: Path):
         self.path = Path(path)
@@ -70,8 +73,9 @@ class Warehouse:
         self._latest: Snapshot | None = None
 
     def version(self) -> tuple[int, int]:
-        """Changes whenever a load swaps in a new file; a key for caching answers."""
-        return _file_version(self.path)
+        """Changes whenever a load swaps in a new file (or an export a new snapshot); a key for caching
+        answers."""
+        return _file_version(self.path / export.CURRENT if self.path.is_dir() else self.path)
 
     def snapshot(self) -> Snapshot:
         """The warehouse as it is now, opened once per version and shared by its readers."""
@@ -85,7 +89,10 @@ class Warehouse:
         for _ in range(OPEN_ATTEMPTS):
             before = self.version()
             connection = duckdb.connect()
-            connection.execute("ATTACH ? AS gudang (READ_ONLY)", [str(self.path)])
+            if self.path.is_dir():
+                export.attach_views(connection, export.current_snapshot(self.path))
+            else:
+                connection.execute("ATTACH ? AS gudang (READ_ONLY)", [str(self.path)])
             if self.version() == before:
                 return Snapshot(before, connection)
             connection.close()

@@ -1,0 +1,79 @@
+"""The warehouse exported as Parquet snapshots (data/export.py) answers every question as the DuckDB file
+does, and a new export is picked up by readers as a load is."""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from data import export
+from data.loader import load_files
+from queries import Warehouse, WarehouseMissing
+from tests.test_loader import REGISTRASI_HEADER, write
+
+AS_OF = dt.date(2022, 10, 24)
+QUESTIONS = [
+    ("info_data", {}),
+    ("capaian_wilayah", {"as_of": AS_OF}),
+    ("jadwal_kurva", {"as_of": AS_OF}),
+    ("jadwal_laju_perlu", {"as_of": AS_OF, "kab": None}),
+    ("petugas_kinerja", {"as_of": AS_OF, "kab": None}),
+    ("wilayah_rincian", {"as_of": AS_OF, "kab": "6472", "kec": None, "desa": None}),
+    ("wilayah_tertinggal", {"as_of": AS_OF, "kab": None}),
+    ("alur_tahap", {"as_of": AS_OF, "kab": None}),
+    ("alur_antrean", {"as_of": AS_OF, "kab": "6472"}),
+    ("desk_layanan", {"as_of": AS_OF, "kab": None}),
+    ("desk_porsi", {"as_of": AS_OF, "kab": "6472"}),
+    ("data_riwayat", {}),
+]
+
+
+@pytest.mark.parametrize(("name", "params"), QUESTIONS, ids=[name for name, _ in QUESTIONS])
+def test_a_snapshot_answers_as_the_file_does(small_warehouse_template, tmp_path, name, params):
+    export.export(small_warehouse_template, tmp_path / "snapshots")
+    from_file = Warehouse(small_warehouse_template).run(name, **params)
+    from_parquet = Warehouse(tmp_path / "snapshots").run(name, **params)
+    assert len(from_file) > 0
+    pd.testing.assert_frame_equal(from_parquet, from_file)
+
+
+def test_readers_move_to_a_new_export_and_old_snapshots_go(small_warehouse, tmp_path):
+    folder = tmp_path / "snapshots"
+    export.export(small_warehouse, folder)
+    reader = Warehouse(folder)
+    before = reader.snapshot()
+    assert before.run("info_data").jumlah_keluarga.iloc[0] == 26
+    load_files(
+        [
+            write(
+                tmp_path, "baru.csv", REGISTRASI_HEADER + "K27,6411010001000100,PPL-3,PINTU,,2022-11-03,,2\n"
+            )
+        ],
+        warehouse_path=small_warehouse,
+    )
+    for _ in range(export.KEEP):
+        export.export(small_warehouse, folder)
+    after = reader.snapshot()
+    assert after.version != before.version
+    assert after.run("info_data").jumlah_keluarga.iloc[0] == 27
+    assert len([path for path in folder.iterdir() if path.is_dir()]) == export.KEEP
+
+
+def test_no_export_yet_is_a_missing_warehouse(tmp_path):
+    (tmp_path / "kosong").mkdir()
+    with pytest.raises(WarehouseMissing):
+        Warehouse(tmp_path / "kosong").run("info_data")
+
+
+def test_a_failed_export_leaves_the_current_snapshot(small_warehouse_template, tmp_path, monkeypatch):
+    folder = tmp_path / "snapshots"
+    first = export.export(small_warehouse_template, folder)
+
+    def broken(con, table, partial):
+        raise OSError("disk penuh")
+
+    monkeypatch.setattr(export, "_write", broken)
+    with pytest.raises(OSError):
+        export.export(small_warehouse_template, folder)
+    assert export.current_snapshot(folder) == first
+    assert [path.name for path in folder.iterdir() if path.is_dir()] == [first.name]  # no half snapshot
