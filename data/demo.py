@@ -20,6 +20,7 @@ Calibration (figures from docs/domain.md, sources named there; assumptions are m
 
 import csv
 import heapq
+import math
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -107,10 +108,13 @@ def generate(
     as_of: date | None = None,
     scale: int = 1,
     geo_dir: Path | None = None,
+    rows_per_file: int | None = None,
 ) -> list[Path]:
     """Write wilayah.csv, petugas.csv, desk.csv, jadwal.csv, penugasan.csv, registrasi.csv into out_dir
     (comma-delimited UTF-8 CSV with header, dates YYYY-MM-DD, timestamps 'YYYY-MM-DD HH:MM:SS'); return the
-    paths in that order."""
+    paths in that order. With rows_per_file, the registrations are written instead as
+    registrasi-<kode_kab>-<part>.csv, at most that many rows each: at national scale they are too large
+    for one table in memory, and regency offices would send their own files."""
     if scale < 1:
         raise ValueError("scale must be an integer >= 1")
     out_dir = Path(out_dir)
@@ -132,9 +136,16 @@ def generate(
         "penugasan": pa.table(
             {"id_petugas": pa.array(staff["ppl_ids"]).take(staff["unit_ppl"]), "idsubsls": area["idsubsls"]}
         ),
-        "registrasi": _registrasi_table(families, area, staff, desks, cut),
     }
-    return [_write(out_dir / f"{name}.csv", table) for name, table in tables.items()]
+    paths = [_write(out_dir / f"{name}.csv", table) for name, table in tables.items()]
+    if rows_per_file is None:
+        parts = {"registrasi": (0, len(families["day"]))}
+    else:
+        parts = _registration_parts(families, kab, area, rows_per_file)
+    for name, (start, stop) in parts.items():
+        rows = {key: values[start:stop] for key, values in families.items()}
+        paths.append(_write(out_dir / f"{name}.csv", _registrasi_table(rows, area, staff, desks, cut)))
+    return paths
 
 
 # --- area: regencies, kecamatan, desa, SLS ---------------------------------------------------------------
@@ -171,14 +182,16 @@ def _kecamatan(kab: dict, geo_dir: Path | None, rng: np.random.Generator) -> dic
 
 
 def _area(kab: dict, kec: dict, rng: np.random.Generator, scale: int) -> dict:
-    """Desa spread over each regency's kecamatan, sub-SLS over desa (scale x), families by population."""
+    """Desa spread over each regency's kecamatan, sub-SLS over desa, families by population (all scale x)."""
     desa_kec, units_per_desa, target = [], [], []
     families = FAMILIES * kab["penduduk"] / kab["penduduk"].sum()
+    more_desa, more_sls = _split_scale(scale)
     for r, kode in enumerate(kab["kode"]):
         kecs = np.flatnonzero(kec["kab"] == r)
-        desa = _spread(DESA[kode], len(kecs), rng, shape=2.0)
+        n_desa = DESA[kode] * more_desa
+        desa = _spread(n_desa, len(kecs), rng, shape=2.0)
         desa_kec.append(np.repeat(kecs, desa))
-        units = _spread(round(families[r] / SUBSLS_MEAN), DESA[kode], rng, shape=1.5) * scale
+        units = _spread(round(families[r] / SUBSLS_MEAN) * more_desa, n_desa, rng, shape=1.5) * more_sls
         units_per_desa.append(units)
         size = rng.gamma(6.0, SUBSLS_MEAN / 6.0, units.sum())  # ~80 families, mostly 30–200
         target.append(np.clip(np.round(size * families[r] * scale / size.sum()), 30, 200).astype(np.int64))
@@ -187,8 +200,8 @@ def _area(kab: dict, kec: dict, rng: np.random.Generator, scale: int) -> dict:
     desa_no = _rank(desa_kec) + 1
     desa_names = [name for n in np.bincount(desa_kec).tolist() for name in _place_names(rng, n)]
     sls_no, sub_no = _sls_numbers(unit_desa, rng)
-    if sls_no.max() > 9999:
-        raise ValueError("scale too large: more than 9,999 SLS in a desa")
+    if desa_no.max() > 999 or sls_no.max() > 9999:
+        raise ValueError("scale too large: more than 999 desa in a kecamatan or 9,999 SLS in a desa")
     unit_kec = desa_kec[unit_desa]
     idsubsls = [
         f"{kec['kode'][k]}{d:03d}{s:04d}{b:02d}"
@@ -210,6 +223,13 @@ def _area(kab: dict, kec: dict, rng: np.random.Generator, scale: int) -> dict:
         "sls_names": sls_names,
         "target": target,
     }
+
+
+def _split_scale(scale: int) -> tuple[int, int]:
+    """scale as (more desa) x (more SLS per desa), the first the largest factor up to its square root: the
+    codes hold 999 desa in a kecamatan and 9,999 SLS in a desa, and scale 72 (8 x 9) would overflow either."""
+    more_desa = max(f for f in range(1, math.isqrt(scale) + 1) if scale % f == 0)
+    return more_desa, scale // more_desa
 
 
 def _spread(total: int, parts: int, rng: np.random.Generator, shape: float) -> np.ndarray:
@@ -532,6 +552,21 @@ def _serve(arrive: np.ndarray, counters: int, rng: np.random.Generator) -> tuple
 def _jadwal_table() -> pa.Table:
     columns = ("kode_wilayah", "tahap", "tanggal_mulai", "tanggal_selesai", "target_persen")
     return pa.table({name: [row[i] for row in JADWAL] for i, name in enumerate(columns)})
+
+
+def _registration_parts(
+    families: dict, kab: dict, area: dict, rows_per_file: int
+) -> dict[str, tuple[int, int]]:
+    """File name -> row range of the families in it, each within one regency. Families come in officer
+    order and officers in regency order, so each regency's families are one run."""
+    family_kab = area["unit_kab"][families["unit"]]
+    bounds = np.searchsorted(family_kab, np.arange(len(kab["kode"]) + 1)).tolist()
+    parts = {}
+    for r, kode in enumerate(kab["kode"]):
+        starts = range(bounds[r], bounds[r + 1], rows_per_file)
+        for part, start in enumerate(starts, start=1):
+            parts[f"registrasi-{kode}-{part:02d}"] = (start, min(start + rows_per_file, bounds[r + 1]))
+    return parts
 
 
 def _registrasi_table(families: dict, area: dict, staff: dict, desks: dict, cut: int | None) -> pa.Table:
