@@ -2,7 +2,6 @@
 
 import pandas as pd
 import streamlit as st
-from babel.numbers import format_decimal
 
 from pages import ui
 from pages.charts.petugas import even_sample, spread_figure
@@ -147,7 +146,7 @@ def signed_number(value) -> str:
     if value is None or pd.isna(value):
         return "—"
     whole = round(float(value))
-    return "0" if whole == 0 else format_decimal(whole, format="+#,##0;-#,##0", locale="id")
+    return "0" if whole == 0 else ui.grouped(whole, sign="+")
 
 
 def _status_label(row, frame: ui.Frame) -> str:

@@ -10,18 +10,19 @@ import functools
 import runpy
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
 from babel.dates import format_date, format_datetime
-from babel.numbers import format_decimal
 
 from data.warehouse import default_path
 from queries import Snapshot, Warehouse, WarehouseMissing
 
 T = TypeVar("T")
+INDONESIAN_SEPARATORS = str.maketrans(",.", ".,")
 APP = Path(__file__).resolve().parent.parent / "app.py"
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 # Light tints of the map's status colours, for table cells that carry the status in words too.
@@ -257,21 +258,29 @@ def _missing(value) -> bool:
     return value is None or pd.isna(value)
 
 
+def grouped(value, places: int = 0, sign: str = "") -> str:
+    """`value` as Indonesian writes it (1.234.567,5), rounded half to even as babel rounds; `sign` "+"
+    always shows it. Written out rather than babel's format_decimal: pages format tens of thousands of
+    cells, and this is ten times faster."""
+    exact = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+    return f"{exact:{sign},.{places}f}".translate(INDONESIAN_SEPARATORS)
+
+
 def number(value) -> str:
-    return "—" if _missing(value) else format_decimal(round(float(value)), locale="id")
+    return "—" if _missing(value) else grouped(round(float(value)))
 
 
 def rate(value) -> str:
     """A rate such as families a day: one decimal below 100, so that 2 in 7 days is 0,3 and not 0."""
     if _missing(value):
         return "—"
-    return format_decimal(value, format="#,##0.0" if abs(value) < 100 else "#,##0", locale="id")
+    return grouped(value, 1 if abs(value) < 100 else 0)
 
 
 def percent(value, digits: int = 1) -> str:
     if _missing(value):
         return "—"
-    return format_decimal(value, format="#,##0." + "0" * digits, locale="id") + "%"
+    return grouped(value, digits) + "%"
 
 
 def points(value) -> str:
@@ -279,7 +288,7 @@ def points(value) -> str:
     st.metric reads the sign and spreadsheets read the number."""
     if _missing(value):
         return "—"
-    return format_decimal(value, format="+#,##0.0;-#,##0.0", locale="id")
+    return grouped(value, 1, sign="+")
 
 
 def date(value, lang: str) -> str:
