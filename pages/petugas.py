@@ -337,11 +337,14 @@ def overload_limits(ppl: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
     return limits.rename(columns={"batas_beban": "batas"}).assign(hover=hover)
 
 
-def points_to_draw(ppl: pd.DataFrame, column: str, frame: ui.Frame) -> pd.DataFrame:
-    """The PPL drawn as points for `column`, with their hover text. A national roll-out has regencies
-    of tens of thousands of PPL, too many points for a browser: those are sampled evenly by value."""
-    points = even_sample(ppl, "kode_kab", column, POINTS_PER_REGENCY)
-    return points.assign(hover=[_point_hover(row, frame) for row in points.itertuples()])
+def points_to_draw(ppl: pd.DataFrame, columns: tuple[str, ...], frame: ui.Frame) -> list[pd.DataFrame]:
+    """The PPL drawn as points for each of `columns`, with their hover text (written once per officer).
+    A national roll-out has regencies of tens of thousands of PPL, too many points for a browser:
+    those are sampled evenly by value."""
+    samples = [even_sample(ppl, "kode_kab", column, POINTS_PER_REGENCY) for column in columns]
+    drawn = pd.concat(samples).drop_duplicates("id_petugas")
+    hover = dict(zip(drawn.id_petugas, [_point_hover(row, frame) for row in drawn.itertuples()], strict=True))
+    return [sample.assign(hover=sample.id_petugas.map(hover)) for sample in samples]
 
 
 @ui.per_version
@@ -349,8 +352,9 @@ def spread_section(frame: ui.Frame) -> None:
     t = frame.t
     ppl = ppl_rows(frame)
     st.subheader(t("petugas.sebaran"))
+    workload_points, pace_points = points_to_draw(ppl, ("ditugaskan", "laju_7hari"), frame)
     workload = spread_figure(
-        points_to_draw(ppl, "ditugaskan", frame),
+        workload_points,
         "ditugaskan",
         "hover",
         title=t("petugas.judul_beban"),
@@ -359,7 +363,7 @@ def spread_section(frame: ui.Frame) -> None:
         limit_name=t("petugas.batas_beban"),
     )
     pace = spread_figure(
-        points_to_draw(ppl, "laju_7hari", frame),
+        pace_points,
         "laju_7hari",
         "hover",
         title=t("petugas.judul_laju"),
