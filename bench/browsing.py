@@ -1,0 +1,258 @@
+"""What bench.browser and bench.viewers share: Streamlit servers, a headless chromium, a timed visit.
+
+A visit is timed in the page itself, from its navigation start (`performance.timeOrigin`) to the
+first check at which the page is finished and drawn:
+- the script has run to its end (`stApp` says `notRunning`) and no element is a placeholder
+  (`stSkeleton`; Streamlit also shows one while a lazily loaded component such as the plotly chart
+  is fetched), as tests/browser/conftest.py waits;
+- every plotly chart (`stPlotlyChart`) has drawn: plotly has laid it out (`_fullLayout`), is not
+  replotting, has its main svg, and is visible (Streamlit hides a chart until it knows the width,
+  then redraws it); plotly's list of pending promises is not used: under load a resolved one can
+  stay in it, and the page would never count as drawn;
+- every MapLibre map inside a chart reports `loaded()`.
+Plotly's own `plotly_afterplot` event cannot be listened to from outside before the chart exists, so
+this state is polled every 50 ms (a timer rather than every animation frame, which would make each of
+twenty concurrent tabs draw frames nonstop).
+"""
+
+import asyncio
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+from playwright.async_api import Browser, BrowserContext, Page, Route, async_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+WAREHOUSE = ROOT / "data" / "warehouse.duckdb"
+# Mid-campaign in the demo (15 Oct to 31 Dec 2022): every page has its charts then.
+MID_CAMPAIGN = "?tanggal=2022-11-15"
+PAGES = ["/", "/jadwal", "/wilayah", "/petugas", "/desk", "/alur", "/data"]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
+# The screen the browser tests use: a meeting-room laptop on a projector.
+CONTEXT_OPTIONS = {"viewport": {"width": 1600, "height": 1200}, "locale": "id-ID"}
+# Everything that is not loopback. A regular expression is matched in Playwright's driver, so local
+# requests are not each sent on a round trip to Python (which would slow the very loads being timed).
+OUTSIDE = re.compile(r"^(?!(https?|wss?)://(localhost|127\.0\.0\.1)[:/]|data:|blob:)")
+HEALTHY_WITHIN_S = 60
+# Twenty fresh viewers drawing maps on 2 cores can take minutes.
+LOAD_WITHIN_S = 600
+POLL_MS = 50
+FINISHED = "[data-testid='stApp'][data-test-script-state='notRunning']"
+# When the script has finished: the server's part (run, send) is over, the browser's drawing may not be.
+SCRIPT_DONE = "(finished) => !!document.querySelector(finished) && performance.now()"
+DRAWN = """(finished) => {
+  if (!document.querySelector(finished) || document.querySelector("[data-testid='stSkeleton']")) {
+    return false;
+  }
+  const charts = [...document.querySelectorAll("[data-testid='stPlotlyChart']")];
+  for (const chart of charts) {
+    const plot = chart.querySelector('.js-plotly-plot');
+    const layout = plot && plot._fullLayout;
+    if (!layout || layout._replotting) return false;
+    if (!plot.querySelector('.main-svg') || getComputedStyle(plot).visibility === 'hidden') return false;
+    for (const id of layout._subplots.map || []) {
+      const map = layout[id]._subplot && layout[id]._subplot.map;
+      if (!map || !map.loaded()) return false;
+    }
+  }
+  return {
+    ms: performance.now(),
+    started: performance.timeOrigin,
+    charts: charts.length,
+    exceptions: [...document.querySelectorAll("[data-testid='stException']")].map((e) => e.innerText),
+  };
+}"""
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen
+
+    def peak_rss_mib(self) -> float:
+        """Peak RSS (VmHWM, kept by the kernel) of the server plus its live descendants, if any."""
+        return sum(_high_water_kib(pid) for pid in _process_tree(self.process.pid)) / 1024
+
+
+def _process_tree(pid: int) -> list[int]:
+    tree = [pid]
+    for child in _children(pid):
+        tree.extend(_process_tree(child))
+    return tree
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except FileNotFoundError:
+        return []  # the process has just ended
+    return [int(child) for task in tasks for child in _read(task / "children").split()]
+
+
+def _high_water_kib(pid: int) -> int:
+    for line in _read(Path(f"/proc/{pid}/status")).splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0  # the process has just ended
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text()
+    except (FileNotFoundError, ProcessLookupError):
+        return ""
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + HEALTHY_WITHIN_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}:\n{log.read_text()[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError(f"streamlit not healthy at {url} after {HEALTHY_WITHIN_S} s")
+
+
+@contextmanager
+def streamlit_server(script: Path, env: dict[str, str] | None = None) -> Iterator[Server]:
+    """`streamlit run script` on a free loopback port; stopped on leaving, also on Ctrl-C."""
+    port = _free_port()
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(script),
+        "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--server.headless", "true", "--server.fileWatcherType", "none",
+        "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    with tempfile.TemporaryDirectory(prefix="pantau-bench-") as folder:
+        log = Path(folder) / "streamlit.log"
+        with open(log, "w") as output:
+            process = subprocess.Popen(
+                command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=output, stderr=subprocess.STDOUT
+            )
+        try:
+            server = Server(f"http://127.0.0.1:{port}", process)
+            _wait_healthy(server.url, process, log)
+            yield server
+        finally:
+            _stop(process)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+@asynccontextmanager
+async def chromium() -> AsyncIterator[Browser]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            await browser.close()
+
+
+@dataclass
+class Visit:
+    ms: float  # navigation start to finished and drawn
+    script_ms: float  # navigation start to the script finished
+    started: float  # navigation start, ms since the epoch
+    charts: int
+
+
+class Viewer:
+    """A fresh browser context (empty cache, no cookies, no session) with one tab; every request
+    outside loopback is aborted and remembered in `outside`."""
+
+    def __init__(self, context: BrowserContext, page: Page) -> None:
+        self.context, self.page = context, page
+        self.outside: list[str] = []
+
+    @classmethod
+    async def open(cls, browser: Browser) -> "Viewer":
+        context = await browser.new_context(**CONTEXT_OPTIONS)
+        viewer = cls(context, await context.new_page())
+        await context.route(OUTSIDE, viewer._abort)
+        return viewer
+
+    async def _abort(self, route: Route) -> None:
+        self.outside.append(route.request.url)
+        await route.abort()
+
+    async def visit(self, url: str) -> Visit:
+        await self.page.goto(url, wait_until="commit", timeout=LOAD_WITHIN_S * 1000)
+        script_ms = await self._when(SCRIPT_DONE)
+        state = await self._when(DRAWN)
+        if state["exceptions"]:
+            raise RuntimeError(f"{url} shows an exception: {state['exceptions'][0][:800]}")
+        return Visit(state["ms"], script_ms, state["started"], state["charts"])
+
+    async def _when(self, predicate: str):
+        """The predicate's first truthy value (given the script-finished selector)."""
+        handle = await self.page.wait_for_function(
+            predicate, arg=FINISHED, polling=POLL_MS, timeout=LOAD_WITHIN_S * 1000
+        )
+        return await handle.json_value()
+
+    async def close(self) -> None:
+        await self.context.close()
+
+
+async def fresh_visit(browser: Browser, url: str, outside: list[str]) -> Visit:
+    """One visit in a context of its own; its requests outside loopback are added to `outside`."""
+    viewer = await Viewer.open(browser)
+    try:
+        return await viewer.visit(url)
+    finally:
+        outside.extend(viewer.outside)
+        await viewer.close()
+
+
+async def concurrent_visits(browser: Browser, url: str, count: int, outside: list[str]) -> list[Visit]:
+    """`count` viewers, each in its own context, opened first and then sent to `url` at once."""
+    viewers = await asyncio.gather(*(Viewer.open(browser) for _ in range(count)))
+    try:
+        return await asyncio.gather(*(viewer.visit(url) for viewer in viewers))
+    finally:
+        for viewer in viewers:
+            outside.extend(viewer.outside)
+        await asyncio.gather(*(viewer.close() for viewer in viewers))
+
+
+def percentile(values: list[float], percent: int) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[percent - 1]
+
+
+def warehouse_line(path: Path) -> str:
+    with duckdb.connect(str(path), read_only=True) as con:
+        (families,) = con.execute("SELECT count(*) FROM registrasi").fetchone()
+    return f"warehouse: {path} ({path.stat().st_size / 2**20:,.0f} MB, {families:,} families)"
