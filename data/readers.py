@@ -85,14 +85,12 @@ def _sniff_delimiter(path: Path) -> str:
 def _stage_csv(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> None:
     with _as_utf8(path) as readable:
         con.execute(
-            f"""CREATE TEMP TABLE {table}_csv AS SELECT * FROM read_csv(
+            # An empty OVER () numbers the rows in file order, as they are read: no second copy.
+            f"""CREATE TEMP TABLE {table} AS SELECT row_number() OVER () + 1 AS _baris, * FROM read_csv(
                     ?, delim = ?, quote = '"', escape = '"', header = true,
                     all_varchar = true, normalize_names = false)""",
             [str(readable), _sniff_delimiter(readable)],
         )
-    # Insertion order is kept, so rowid is the record's position in the file.
-    con.execute(f"CREATE TEMP TABLE {table} AS SELECT rowid + 2 AS _baris, * FROM {table}_csv")
-    con.execute(f"DROP TABLE {table}_csv")
 
 
 class _as_utf8:
@@ -145,6 +143,9 @@ def _first_undecodable(path: Path, encoding: str) -> tuple[int, int] | None:
     offset = 0
     with open(path, "rb") as file:
         while block := file.read(CHUNK_BYTES):
+            if block.isascii() and not decoder.getstate()[0]:  # ASCII is valid in both: no need to decode
+                offset += len(block)
+                continue
             try:
                 decoder.decode(block)
             except UnicodeDecodeError as error:

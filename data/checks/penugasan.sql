@@ -12,7 +12,7 @@ SELECT
     list_filter([
         wajib('idsubsls', s.idsubsls),
         duplikat('idsubsls', s.idsubsls, s._pertama, s._baris),
-        CASE WHEN s._id IS NOT NULL AND w.idsubsls IS NULL THEN sls_tak_dikenal('idsubsls', s.idsubsls) END,
+        CASE WHEN s._id IS NOT NULL AND w.idsubsls IS NULL THEN sls_tak_dikenal('idsubsls', s.idsubsls, s._id) END,
         wajib('id_petugas', s.id_petugas),
         CASE WHEN ada(s.id_petugas) AND p.id_petugas IS NULL
             THEN coalesce(cek_kode('id_petugas', s.id_petugas), masalah('id_petugas', s.id_petugas, 'petugas tidak terdaftar')) END,

@@ -1,75 +1,106 @@
 -- Families registered. Dates must follow the form's path: enumerated, then checked, then received;
 -- a desk family's house check comes after its desk interview.
+-- Every value is parsed once (s). Almost every row is valid, so a row's list of problems is built only
+-- when it fails the quick test below, which passes exactly the rows that no check in the list flags.
 WITH s AS (
     SELECT *, kode(id_keluarga) AS _id, kode(idsubsls) AS _sls, kode(id_petugas) AS _petugas,
-        kode(id_desk) AS _desk,
-        CASE WHEN ada(id_keluarga) THEN min(_baris) OVER (PARTITION BY kode(id_keluarga)) END AS _pertama,
-        upper(teks(kanal)) AS _kanal,
+        kode(id_desk) AS _desk, upper(teks(kanal)) AS _kanal,
         tgl(tanggal_didata) AS _didata, tgl(tanggal_diperiksa) AS _diperiksa,
         tgl(tanggal_diterima) AS _diterima, tgl(tanggal_cek_rumah) AS _cek_rumah,
-        waktu(waktu_datang) AS _datang, waktu(waktu_mulai) AS _mulai, waktu(waktu_selesai) AS _selesai
+        waktu(waktu_datang) AS _datang, waktu(waktu_mulai) AS _mulai, waktu(waktu_selesai) AS _selesai,
+        bulat(jumlah_art) AS _art
     FROM stg
+),
+-- Keys given more than once, with their first row. Grouping by the keys' hashes first is much cheaper
+-- than grouping (or a window) by the keys: only rows whose hash repeats are grouped by key. The keys
+-- are read apart from s, which then streams to its one reader instead of being buffered for three.
+kunci AS (SELECT _baris, kode(id_keluarga) AS _id FROM stg),
+hash_ganda AS (
+    SELECT hash(_id) AS _hash FROM kunci WHERE _id IS NOT NULL GROUP BY _hash HAVING count(*) > 1
+),
+ganda AS (
+    SELECT _id, min(_baris) AS _pertama FROM kunci WHERE hash(_id) IN (SELECT _hash FROM hash_ganda)
+    GROUP BY _id HAVING count(*) > 1
+),
+r AS (
+    SELECT s.*, g._pertama, w.idsubsls AS _sls_master, w.kode_kab AS _kab, p.id_petugas AS _petugas_terdaftar,
+        d.id_desk AS _desk_terdaftar
+    FROM s
+    LEFT JOIN ganda g ON g._id = s._id
+    LEFT JOIN wilayah w ON w.idsubsls = s._sls
+    LEFT JOIN petugas p ON p.id_petugas = s._petugas
+    LEFT JOIN desk d ON d.id_desk = s._desk
 )
 SELECT
-    s._baris,
-    s._id AS _kunci,
-    s._id AS id_keluarga,
-    w.idsubsls,
-    w.kode_kab,
-    p.id_petugas,
-    s._kanal AS kanal,
-    s._desk AS id_desk,
-    s._didata AS tanggal_didata,
-    s._diperiksa AS tanggal_diperiksa,
-    s._diterima AS tanggal_diterima,
-    s._cek_rumah AS tanggal_cek_rumah,
-    s._datang AS waktu_datang,
-    s._mulai AS waktu_mulai,
-    s._selesai AS waktu_selesai,
-    bulat(s.jumlah_art) AS jumlah_art,
-    list_filter([
-        wajib('id_keluarga', s.id_keluarga),
-        cek_kode('id_keluarga', s.id_keluarga),
-        duplikat('id_keluarga', s.id_keluarga, s._pertama, s._baris),
-        wajib('idsubsls', s.idsubsls),
-        CASE WHEN ada(s.idsubsls) AND w.idsubsls IS NULL THEN sls_tak_dikenal('idsubsls', s.idsubsls) END,
-        wajib('id_petugas', s.id_petugas),
-        CASE WHEN ada(s.id_petugas) AND p.id_petugas IS NULL
-            THEN coalesce(cek_kode('id_petugas', s.id_petugas), masalah('id_petugas', s.id_petugas, 'petugas tidak terdaftar')) END,
-        wajib('kanal', s.kanal),
-        CASE WHEN ada(s.kanal) AND s._kanal NOT IN ('PINTU', 'DESK')
-            THEN masalah('kanal', s.kanal, 'harus PINTU atau DESK') END,
-        CASE WHEN s._kanal = 'DESK' AND NOT ada(s.id_desk)
-            THEN masalah('id_desk', s.id_desk, 'wajib diisi untuk kanal DESK') END,
-        CASE WHEN s._kanal = 'DESK' AND ada(s.id_desk) AND d.id_desk IS NULL
-            THEN masalah('id_desk', s.id_desk, 'desk tidak terdaftar') END,
-        CASE WHEN s._kanal = 'PINTU' AND ada(s.id_desk)
-            THEN masalah('id_desk', s.id_desk, 'hanya untuk kanal DESK') END,
-        wajib('tanggal_didata', s.tanggal_didata),
-        cek_tgl('tanggal_didata', s.tanggal_didata),
-        cek_tgl('tanggal_diperiksa', s.tanggal_diperiksa),
-        CASE WHEN s._diperiksa < s._didata
-            THEN masalah('tanggal_diperiksa', s.tanggal_diperiksa, 'sebelum tanggal_didata') END,
-        cek_tgl('tanggal_diterima', s.tanggal_diterima),
-        CASE WHEN s._diterima IS NOT NULL AND NOT ada(s.tanggal_diperiksa)
-            THEN masalah('tanggal_diterima', s.tanggal_diterima, 'diterima tanpa tanggal_diperiksa') END,
-        CASE WHEN s._diterima < s._diperiksa
-            THEN masalah('tanggal_diterima', s.tanggal_diterima, 'sebelum tanggal_diperiksa') END,
-        cek_tgl('tanggal_cek_rumah', s.tanggal_cek_rumah),
-        CASE WHEN s._cek_rumah < s._didata
-            THEN masalah('tanggal_cek_rumah', s.tanggal_cek_rumah, 'sebelum tanggal_didata') END,
-        cek_waktu('waktu_datang', s.waktu_datang),
-        cek_waktu('waktu_mulai', s.waktu_mulai),
-        cek_waktu('waktu_selesai', s.waktu_selesai),
-        CASE WHEN s._mulai < s._datang
-            THEN masalah('waktu_mulai', s.waktu_mulai, 'sebelum waktu_datang') END,
-        CASE WHEN s._selesai < s._mulai
-            THEN masalah('waktu_selesai', s.waktu_selesai, 'sebelum waktu_mulai') END,
-        wajib('jumlah_art', s.jumlah_art),
-        CASE WHEN ada(s.jumlah_art) AND coalesce(bulat(s.jumlah_art) < 1, true)
-            THEN masalah('jumlah_art', s.jumlah_art, 'harus bilangan bulat ≥ 1') END
-    ], lambda m: m IS NOT NULL) AS masalah
-FROM s
-LEFT JOIN wilayah w ON w.idsubsls = s._sls
-LEFT JOIN petugas p ON p.id_petugas = s._petugas
-LEFT JOIN desk d ON d.id_desk = s._desk
+    _baris,
+    _id AS _kunci,
+    _id AS id_keluarga,
+    _sls_master AS idsubsls,
+    _kab AS kode_kab,
+    _petugas_terdaftar AS id_petugas,
+    _kanal AS kanal,
+    _desk AS id_desk,
+    _didata AS tanggal_didata,
+    _diperiksa AS tanggal_diperiksa,
+    _diterima AS tanggal_diterima,
+    _cek_rumah AS tanggal_cek_rumah,
+    _datang AS waktu_datang,
+    _mulai AS waktu_mulai,
+    _selesai AS waktu_selesai,
+    _art AS jumlah_art,
+    CASE WHEN _id IS NOT NULL AND cek_kode('id_keluarga', id_keluarga) IS NULL AND (_pertama < _baris) IS NOT TRUE
+        AND _sls_master IS NOT NULL AND _petugas_terdaftar IS NOT NULL
+        AND CASE _kanal WHEN 'PINTU' THEN _desk IS NULL WHEN 'DESK' THEN _desk_terdaftar IS NOT NULL ELSE false END
+        AND _didata IS NOT NULL
+        AND (_diperiksa >= _didata OR (_diperiksa IS NULL AND NOT ada(tanggal_diperiksa)))
+        AND (_diterima >= _diperiksa OR (_diterima IS NULL AND NOT ada(tanggal_diterima)))
+        AND (_cek_rumah >= _didata OR (_cek_rumah IS NULL AND NOT ada(tanggal_cek_rumah)))
+        AND (_datang IS NOT NULL OR NOT ada(waktu_datang))
+        AND (_mulai IS NOT NULL OR NOT ada(waktu_mulai))
+        AND (_selesai IS NOT NULL OR NOT ada(waktu_selesai))
+        AND (_mulai < _datang) IS NOT TRUE AND (_selesai < _mulai) IS NOT TRUE
+        AND _art >= 1
+    THEN []
+    ELSE list_filter([
+        wajib('id_keluarga', id_keluarga),
+        cek_kode('id_keluarga', id_keluarga),
+        duplikat('id_keluarga', id_keluarga, _pertama, _baris),
+        wajib('idsubsls', idsubsls),
+        CASE WHEN ada(idsubsls) AND _sls_master IS NULL THEN sls_tak_dikenal('idsubsls', idsubsls, _sls) END,
+        wajib('id_petugas', id_petugas),
+        CASE WHEN ada(id_petugas) AND _petugas_terdaftar IS NULL
+            THEN coalesce(cek_kode('id_petugas', id_petugas), masalah('id_petugas', id_petugas, 'petugas tidak terdaftar')) END,
+        wajib('kanal', kanal),
+        CASE WHEN ada(kanal) AND _kanal NOT IN ('PINTU', 'DESK')
+            THEN masalah('kanal', kanal, 'harus PINTU atau DESK') END,
+        CASE WHEN _kanal = 'DESK' AND NOT ada(id_desk)
+            THEN masalah('id_desk', id_desk, 'wajib diisi untuk kanal DESK') END,
+        CASE WHEN _kanal = 'DESK' AND ada(id_desk) AND _desk_terdaftar IS NULL
+            THEN masalah('id_desk', id_desk, 'desk tidak terdaftar') END,
+        CASE WHEN _kanal = 'PINTU' AND ada(id_desk)
+            THEN masalah('id_desk', id_desk, 'hanya untuk kanal DESK') END,
+        wajib('tanggal_didata', tanggal_didata),
+        cek_tgl('tanggal_didata', tanggal_didata),
+        cek_tgl('tanggal_diperiksa', tanggal_diperiksa),
+        CASE WHEN _diperiksa < _didata
+            THEN masalah('tanggal_diperiksa', tanggal_diperiksa, 'sebelum tanggal_didata') END,
+        cek_tgl('tanggal_diterima', tanggal_diterima),
+        CASE WHEN _diterima IS NOT NULL AND NOT ada(tanggal_diperiksa)
+            THEN masalah('tanggal_diterima', tanggal_diterima, 'diterima tanpa tanggal_diperiksa') END,
+        CASE WHEN _diterima < _diperiksa
+            THEN masalah('tanggal_diterima', tanggal_diterima, 'sebelum tanggal_diperiksa') END,
+        cek_tgl('tanggal_cek_rumah', tanggal_cek_rumah),
+        CASE WHEN _cek_rumah < _didata
+            THEN masalah('tanggal_cek_rumah', tanggal_cek_rumah, 'sebelum tanggal_didata') END,
+        cek_waktu('waktu_datang', waktu_datang),
+        cek_waktu('waktu_mulai', waktu_mulai),
+        cek_waktu('waktu_selesai', waktu_selesai),
+        CASE WHEN _mulai < _datang
+            THEN masalah('waktu_mulai', waktu_mulai, 'sebelum waktu_datang') END,
+        CASE WHEN _selesai < _mulai
+            THEN masalah('waktu_selesai', waktu_selesai, 'sebelum waktu_mulai') END,
+        wajib('jumlah_art', jumlah_art),
+        CASE WHEN ada(jumlah_art) AND coalesce(_art < 1, true)
+            THEN masalah('jumlah_art', jumlah_art, 'harus bilangan bulat ≥ 1') END
+    ], lambda m: m IS NOT NULL) END AS masalah
+FROM r
