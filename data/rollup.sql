@@ -25,3 +25,28 @@ SELECT kode_kab, kanal, tanggal_didata, tanggal_diperiksa, tanggal_diterima, cou
 FROM registrasi
 GROUP BY ALL
 ORDER BY kode_kab, tanggal_didata;
+
+-- Officer-days with more than 40 families (four times the expected daily pace): the pipeline page's
+-- busy-day anomaly. Few rows; counting them at query time meant grouping every officer's every day.
+CREATE OR REPLACE TABLE petugas_hari_sibuk AS
+SELECT id_petugas, tanggal_didata AS tanggal, sum(keluarga)::BIGINT AS keluarga
+FROM registrasi_harian
+GROUP BY ALL
+HAVING sum(keluarga) > 40;
+
+-- Families whose enumeration date cannot be right: before the province's first phase starts, or
+-- after the day (WITA) the warehouse received the row. Few rows; finding them meant a pass over
+-- every family. queries/alur_tanggal_janggal.sql applies the as-of day and names the reason.
+CREATE OR REPLACE TABLE registrasi_janggal AS
+SELECT r.id_keluarga, r.id_petugas, r.kode_kab, r.tanggal_didata,
+       (SELECT min(tanggal_mulai) FROM jadwal WHERE kode_wilayah = '64') AS tanggal_mulai,
+       (m.waktu_muat + INTERVAL 8 HOUR)::DATE AS tanggal_muat
+FROM registrasi r JOIN muat m USING (id_muat)
+WHERE r.tanggal_didata < (SELECT min(tanggal_mulai) FROM jadwal WHERE kode_wilayah = '64')
+   OR r.tanggal_didata > (m.waktu_muat + INTERVAL 8 HOUR)::DATE;
+
+-- Each SLS's first family: the SLS not started by a day are those without one by then.
+CREATE OR REPLACE TABLE sls_mulai AS
+SELECT idsubsls, min(tanggal_didata) AS tanggal_pertama
+FROM registrasi_harian
+GROUP BY idsubsls;

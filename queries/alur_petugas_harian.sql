@@ -1,12 +1,8 @@
 -- Officers who recorded more than 40 families on one day (up to $as_of): four times the expected
 -- daily pace, usually a backlog entered in one go or forms dated on the wrong day. The officer counts
--- in their own regency ($kab). Days are counted first; names are joined to the few flagged.
+-- in their own regency ($kab). Busy days are counted at load time; names are joined to the few.
 WITH sibuk AS (
-    SELECT id_petugas, tanggal_didata AS tanggal, sum(keluarga)::BIGINT AS keluarga
-    FROM registrasi_harian
-    WHERE tanggal_didata <= $as_of
-    GROUP BY ALL
-    HAVING sum(keluarga) > 40
+    SELECT * FROM petugas_hari_sibuk WHERE tanggal <= $as_of  -- counted at load time (data/rollup.sql)
 )
 SELECT s.id_petugas, p.nama, p.peran, p.kode_kab, k.nama_pendek, s.tanggal, s.keluarga
 FROM sibuk s

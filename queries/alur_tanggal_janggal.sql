@@ -4,24 +4,14 @@
 -- 'setelah_muat': after the day (WITA) the warehouse received the row (its load, muat): a date in
 --   the future when it was exported. Those families are past any as-of day the data offer, so they
 --   are shown whatever $as_of is, until the export is corrected.
--- Narrowed by the regency of the family's SLS ($kab).
-WITH batas AS (
-    SELECT (SELECT min(tanggal_mulai) FROM jadwal WHERE kode_wilayah = '64') AS tanggal_mulai,
-           (SELECT min((waktu_muat + INTERVAL 8 HOUR)::DATE) FROM muat WHERE jenis = 'registrasi') AS muat_pertama
-),
--- A cheap first cut on the date alone; the row's own load day is looked up for these few.
-calon AS (
-    SELECT r.*, b.tanggal_mulai
-    FROM registrasi r CROSS JOIN batas b
-    WHERE (r.tanggal_didata < b.tanggal_mulai OR r.tanggal_didata > b.muat_pertama)
-      AND ($kab IS NULL OR r.kode_kab = $kab)
-),
-janggal AS (
-    SELECT c.id_petugas, c.kode_kab, c.tanggal_didata, c.id_keluarga, c.tanggal_mulai,
-           (m.waktu_muat + INTERVAL 8 HOUR)::DATE AS tanggal_muat,
-           CASE WHEN c.tanggal_didata < c.tanggal_mulai AND c.tanggal_didata <= $as_of THEN 'sebelum_mulai'
-                WHEN c.tanggal_didata > (m.waktu_muat + INTERVAL 8 HOUR)::DATE THEN 'setelah_muat' END AS alasan
-    FROM calon c JOIN muat m USING (id_muat)
+-- Narrowed by the regency of the family's SLS ($kab). The candidates are found at load time
+-- (registrasi_janggal, data/rollup.sql).
+WITH janggal AS (
+    SELECT id_petugas, kode_kab, tanggal_didata, id_keluarga, tanggal_mulai, tanggal_muat,
+           CASE WHEN tanggal_didata < tanggal_mulai AND tanggal_didata <= $as_of THEN 'sebelum_mulai'
+                WHEN tanggal_didata > tanggal_muat THEN 'setelah_muat' END AS alasan
+    FROM registrasi_janggal
+    WHERE $kab IS NULL OR kode_kab = $kab
 )
 SELECT j.alasan, j.id_petugas, p.nama, k.nama_pendek, j.tanggal_didata AS tanggal,
        count(*) AS keluarga,

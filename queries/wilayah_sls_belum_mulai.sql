@@ -1,20 +1,19 @@
 -- SLS with no family yet as of $as_of although their PPL (from penugasan) has already registered
 -- families elsewhere, in regency $kab or the whole province: the PPL has started but not here.
 -- Longest-waiting first (the PPL's first day), at most 100 rows; `jumlah` counts them all.
-WITH keluarga AS (
-    SELECT idsubsls, id_petugas, tanggal_didata, keluarga
-    FROM registrasi_harian
-    WHERE ($kab IS NULL OR kode_kab = $kab) AND tanggal_didata <= $as_of
+WITH kosong AS (
+    SELECT w.*
+    FROM wilayah w LEFT JOIN sls_mulai m USING (idsubsls)
+    WHERE ($kab IS NULL OR w.kode_kab = $kab)
+      AND (m.tanggal_pertama IS NULL OR m.tanggal_pertama > $as_of)
 ),
+-- Only the PPL of those SLS: their first day and families (in $kab) up to $as_of.
 mulai AS (
     SELECT id_petugas, min(tanggal_didata) AS tanggal_mulai, sum(keluarga)::BIGINT AS terdata_ppl
-    FROM keluarga GROUP BY id_petugas
-),
-kosong AS (
-    SELECT w.*
-    FROM wilayah w
-    WHERE ($kab IS NULL OR w.kode_kab = $kab)
-      AND NOT EXISTS (SELECT 1 FROM keluarga k WHERE k.idsubsls = w.idsubsls)
+    FROM registrasi_harian
+    WHERE ($kab IS NULL OR kode_kab = $kab) AND tanggal_didata <= $as_of
+      AND id_petugas IN (SELECT t.id_petugas FROM penugasan t JOIN kosong USING (idsubsls))
+    GROUP BY id_petugas
 )
 SELECT s.idsubsls, s.nama_sls, s.nama_desa, s.nama_kec, s.nama_kab, s.target_keluarga,
        t.id_petugas, p.nama AS nama_petugas, m.tanggal_mulai, m.terdata_ppl,

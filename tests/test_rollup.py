@@ -17,6 +17,16 @@ STEPS_FROM_FAMILIES = """
     FROM registrasi GROUP BY ALL ORDER BY ALL
 """
 STEPS_FROM_ROLLUP = "SELECT * FROM registrasi_alur ORDER BY ALL"
+# Each summary table against the same figures counted from the family rows.
+SMALL_ROLLUPS = {
+    "SELECT * FROM sls_mulai ORDER BY ALL": (
+        "SELECT idsubsls, min(tanggal_didata) FROM registrasi GROUP BY ALL ORDER BY ALL"
+    ),
+    "SELECT * FROM petugas_hari_sibuk ORDER BY ALL": (
+        "SELECT id_petugas, tanggal_didata, count(*) FROM registrasi GROUP BY ALL HAVING count(*) > 40 "
+        "ORDER BY ALL"
+    ),
+}
 
 
 def tables(warehouse) -> tuple[list, list, list]:
@@ -25,6 +35,8 @@ def tables(warehouse) -> tuple[list, list, list]:
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         assert con.execute(STEPS_FROM_ROLLUP).fetchall() == con.execute(STEPS_FROM_FAMILIES).fetchall()
+        for rollup, families in SMALL_ROLLUPS.items():
+            assert con.execute(rollup).fetchall() == con.execute(families).fetchall()
         return (
             con.execute(PER_DAY_FROM_FAMILIES).fetchall(),
             con.execute(PER_DAY_FROM_ROLLUP).fetchall(),
