@@ -90,6 +90,14 @@ WORDS = {
         "id": "PML: PPL yang diperiksanya. Koseka: PML di kecamatannya. Ketik untuk mencari.",
         "en": "PML: the PPL they check. Koseka: the PML of their kecamatan. Type to search.",
     },
+    "petugas.cari_tim": {
+        "id": "Cari tim (ID atau nama PML/Koseka)",
+        "en": "Find a team (PML/Koseka id or name)",
+    },
+    "petugas.tim_ditemukan": {
+        "id": "{n} tim pertama dari {total} yang cocok ditampilkan di daftar.",
+        "en": "The first {n} of {total} matching teams are in the list.",
+    },
     "petugas.anggota_pml": {"id": "PPL dalam tim {nama}", "en": "PPL in {nama}'s team"},
     "petugas.anggota_koseka": {"id": "PML di bawah {nama}", "en": "PML under {nama}"},
     "petugas.ppl_menganggur": {"id": "PPL menganggur (dari {total})", "en": "PPL idle (of {total})"},
@@ -214,7 +222,8 @@ TEAM_PML = [
 ]  # fmt: skip
 SHOWN_ROWS = 15  # taller tables scroll
 MAX_ROWS = 500
-POINTS_PER_REGENCY = 1_500  # more than Samarinda's 1.316 PPL: at Kaltim's scale every PPL is drawn
+POINTS_PER_REGENCY = 500  # a strip of 500 shows the spread; every point costs the browser its hover text
+TEAM_OPTIONS = 2_000  # more than Kaltim's 1.706 PML and Koseka teams: a list; beyond, a search first
 # The officers to act on: word key → the count column (1 on a PPL row that is one of them).
 COUNTS = {"tertinggal": "ppl_tertinggal", "menganggur": "ppl_menganggur", "beban": "ppl_beban_berlebih"}
 
@@ -389,8 +398,29 @@ def _team_label(row, frame: ui.Frame) -> str:
     return f"PML {row.id_pml} · {row.nama}"
 
 
-def choose_team(teams: pd.DataFrame, frame: ui.Frame) -> str:
-    """The chosen team's key. The choice outlives a language switch."""
+def narrowed_teams(teams: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
+    """All the teams when a list can hold them; beyond TEAM_OPTIONS (a national roll-out has a hundred
+    thousand), those whose label holds the text searched for, the first TEAM_OPTIONS of them."""
+    if len(teams) <= TEAM_OPTIONS:
+        return teams
+    search = st.text_input(
+        frame.t("petugas.cari_tim"),
+        value=st.session_state.get("cari_tim", ""),
+        placeholder=frame.t("petugas.cari_contoh"),
+        key=f"cari_tim_{frame.lang}",
+    ).strip()
+    st.session_state["cari_tim"] = search
+    found = teams[teams.label.str.contains(search, case=False, regex=False)] if search else teams
+    shown = min(len(found), TEAM_OPTIONS)
+    st.caption(frame.t("petugas.tim_ditemukan", n=ui.number(shown), total=ui.number(len(found))))
+    return found.head(TEAM_OPTIONS)
+
+
+def choose_team(teams: pd.DataFrame, frame: ui.Frame) -> str | None:
+    """The chosen team's key (None when a search finds none). The choice outlives a language switch."""
+    teams = narrowed_teams(teams, frame)
+    if teams.empty:
+        return None
     labels = dict(zip(teams.kunci, teams.label, strict=True))
     keys = list(labels)
     remembered = st.session_state.get("tim_petugas")
@@ -446,7 +476,9 @@ def team_section(frame: ui.Frame) -> None:
     teams = teams_of(frame)
     if teams.empty:
         return
-    team_members(choose_team(teams, frame), frame)
+    chosen = choose_team(teams, frame)
+    if chosen is not None:
+        team_members(chosen, frame)
 
 
 @ui.per_version
