@@ -433,7 +433,8 @@ class Outcome:
 
 
 def uploads_allowed() -> bool:
-    return os.environ.get("PANTAU_UNGGAH", "1") != "0"
+    """Not where switched off, nor on a replica reading exported snapshots (the loader writes a file)."""
+    return os.environ.get("PANTAU_UNGGAH", "1") != "0" and not ui.warehouse().path.is_dir()
 
 
 def upload_folder() -> Path:

@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from data import export
 from data.loader import load_files
 from data.readers import KNOWN_COLUMNS
 from pages import ui, unduh
@@ -186,6 +187,15 @@ def test_uploads_switched_off(monkeypatch, tmp_path):
     note = at.caption[-1].value
     assert "PANTAU_UNGGAH=0" in note
     assert "python -m data load" in note and "python -m data inbox" in note
+
+
+def test_a_replica_reading_exported_snapshots_offers_no_upload(open_page, small_warehouse_template, tmp_path):
+    folder = tmp_path / "snapshots"
+    export.export(small_warehouse_template, folder)
+    at = open_page("data", folder)
+    assert not at.get("file_uploader") and not at.button
+    assert "python -m data load" in at.caption[-1].value
+    assert len(at.dataframe) >= 2  # freshness and history, read from the snapshot
 
 
 # The download files.
