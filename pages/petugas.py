@@ -233,7 +233,7 @@ COUNTS = {"tertinggal": "ppl_tertinggal", "menganggur": "ppl_menganggur", "beban
 def officer_rows(frame: ui.Frame) -> pd.DataFrame:
     """Every officer, team and area of the frame, one answer shared by the page's sections (never
     changed: they filter and sort copies). Cells are formatted only for the rows shown."""
-    return ui.ask("petugas_kinerja", as_of=frame.as_of, kab=frame.kode_kab)
+    return ui.ask_uncached("petugas_kinerja", as_of=frame.as_of, kab=frame.kode_kab)
 
 
 def officer_table(rows: pd.DataFrame, columns: list[str], frame: ui.Frame) -> pd.DataFrame:

@@ -170,6 +170,12 @@ def ask(name: str, **params) -> pd.DataFrame:
     return _answer(path, snapshot.version, name, tuple(sorted(params.items())), _snapshot=snapshot)
 
 
+def ask_uncached(name: str, **params) -> pd.DataFrame:
+    """A question's answer from this run's snapshot, not kept: for a large answer that its caller keeps
+    in a shape of its own (a second, pickled copy in the data cache would double its memory)."""
+    return _pinned().run(name, **params)
+
+
 def per_version(make: Callable[..., T]) -> Callable[..., T]:
     """Run `make` once per warehouse version and arguments: later calls, in any session, get a copy
     of its result back and replay the elements it drew (Streamlit's data cache keeps both), so

@@ -14,6 +14,7 @@ DuckDB hands back the already-open instance for a path, which would keep serving
 """
 
 import os
+import tempfile
 import threading
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +26,10 @@ import pandas as pd
 from data import export
 
 QUERY_DIR = Path(__file__).resolve().parent
+# What the dashboard's questions may hold in memory before DuckDB spills to disk: the app's own share
+# of the machine stays bounded at national scale (the officers' question is the largest).
+READ_MEMORY = os.environ.get("PANTAU_READ_MEMORY", "1GB")
+SPILL_DIR = str(Path(tempfile.gettempdir()) / "pantau-duckdb")
 OPEN_ATTEMPTS = 5  # a load swapping the file between our look and our open: look again
 
 
@@ -88,7 +93,7 @@ class Warehouse:
         # The version is read before and after opening: equal, and the open file is that version.
         for _ in range(OPEN_ATTEMPTS):
             before = self.version()
-            connection = duckdb.connect()
+            connection = duckdb.connect(config={"memory_limit": READ_MEMORY, "temp_directory": SPILL_DIR})
             if self.path.is_dir():
                 export.attach_views(connection, export.current_snapshot(self.path))
             else:
