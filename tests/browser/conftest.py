@@ -5,13 +5,7 @@ page shows can be checked against known answers. Every request outside localhost
 recorded; a test fails if the app made one, or if the browser console logged an error.
 """
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,9 +13,10 @@ from urllib.parse import urlparse
 
 import pytest
 
+from bench.browsing import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "tests" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
 LOCAL_PREFIXES = (
     "http://localhost",
     "http://127.0.0.1",
@@ -33,59 +28,24 @@ LOCAL_PREFIXES = (
 SCRIPT_FINISHED = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_healthy(url: str, server: subprocess.Popen, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {server.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(f"streamlit not healthy at {url} after {seconds} s")
-
-
 @contextmanager
-def running_app(warehouse: Path, log: Path) -> Iterator[str]:
+def running_app(warehouse: Path) -> Iterator[str]:
     """streamlit run app.py on a free port over `warehouse`; yields its URL."""
-    port = _free_port()
-    env = {**os.environ, "PANTAU_WAREHOUSE": str(warehouse)}
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-        "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--server.headless", "true", "--server.fileWatcherType", "none",
-        "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    with open(log, "w") as output:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, server)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+    with streamlit_server(ROOT / "app.py", env={"PANTAU_WAREHOUSE": str(warehouse)}) as server:
+        yield server.url
 
 
 @pytest.fixture(scope="session")
-def app_url(small_warehouse_template, tmp_path_factory):
-    with running_app(small_warehouse_template, tmp_path_factory.mktemp("server") / "streamlit.log") as url:
+def app_url(small_warehouse_template):
+    with running_app(small_warehouse_template) as url:
         yield url
 
 
 @pytest.fixture
-def fresh_app_url(small_warehouse, tmp_path):
+def fresh_app_url(small_warehouse):
     """A server no page has been opened on yet, over its own copy of the small campaign (a test may
     load files into it)."""
-    with running_app(small_warehouse, tmp_path / "streamlit.log") as url:
+    with running_app(small_warehouse) as url:
         yield url
 
 
@@ -94,11 +54,8 @@ def browser_type_launch_args(browser_type_launch_args):
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": [
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run",
-        ],
-    }  # fmt: skip
+        "args": CHROMIUM_ARGS,
+    }
 
 
 @pytest.fixture(scope="session")

@@ -124,7 +124,7 @@ def test_a_bad_file_loads_nothing(watched_page, fresh_app_url, tmp_path):
 def test_the_first_files_into_no_warehouse(watched_page, tmp_path):
     page = watched_page
     missing = tmp_path / "gudang" / "warehouse.duckdb"
-    with running_app(missing, tmp_path / "streamlit.log") as url:
+    with running_app(missing) as url:
         page.goto(url)
         wait_for_script(page)
         expect(page.get_by_text("Gudang data belum ada")).to_be_visible()
