@@ -185,8 +185,9 @@ def per_version(make: Callable[..., T]) -> Callable[..., T]:
 
 
 def shared_per_version(make: Callable[..., T]) -> Callable[..., T]:
-    """Like per_version, for a result too costly to copy (a map figure): every caller gets the same
-    object, which nobody may change."""
+    """Like per_version, for a result too costly to copy (a map figure, the officers' answer): every
+    caller gets the same object, which nobody may change. Fewer are kept: at national scale one
+    officers' answer holds about 300 MB."""
     return _versioned(make, _kept_shared)
 
 
@@ -205,7 +206,7 @@ def _kept_copy(name: str, path: str, version: tuple[int, int], args: tuple, kwar
     return _make(*args, **kwargs)
 
 
-@st.cache_resource(ttl=3600, max_entries=64, show_spinner=False)
+@st.cache_resource(ttl=3600, max_entries=16, show_spinner=False)
 def _kept_shared(name: str, path: str, version: tuple[int, int], args: tuple, kwargs: dict, _make: Callable):
     return _make(*args, **kwargs)
 
