@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from pages import ui
-from queries import WarehouseMissing
+from queries import WarehouseMissing, WarehouseOutdated
 
 ICON = Path(__file__).resolve().parent / "pages" / "ikon.png"
 
@@ -129,6 +129,9 @@ def main() -> None:
     try:
         ui.pin_snapshot(lang)
         info = ui.ask("info_data").iloc[0]
+    except WarehouseOutdated:
+        _data_only(ui.TEXT["frame.gudang_lama"][lang].format(path=ui.warehouse().path))
+        return
     except WarehouseMissing:
         _data_only(ui.TEXT["frame.gudang_kosong"][lang].format(path=ui.warehouse().path))
         return

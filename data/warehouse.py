@@ -8,6 +8,7 @@ untouched (the copy is the transaction); a lock file keeps two loads from racing
 
 import fcntl
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,7 @@ DATA_DIR = Path(__file__).resolve().parent
 SCHEMA_FILE = DATA_DIR / "schema.sql"
 UPGRADE_FILE = DATA_DIR / "upgrade.sql"
 ROLLUP_FILE = DATA_DIR / "rollup.sql"
+SUMMARY_TABLES = frozenset(re.findall(r"CREATE OR REPLACE TABLE (\w+)", ROLLUP_FILE.read_text()))
 # What a load may hold in memory before DuckDB spills to disk: a very large export streams through.
 LOAD_MEMORY = os.environ.get("PANTAU_LOAD_MEMORY", "2GB")
 REGENCY_FILE = DATA_DIR / "reference" / "kabupaten.csv"

@@ -53,6 +53,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "No warehouse yet ({path}). Load export files on the Data page, with "
         "`python -m data load FILE...`, or build the simulated campaign with `python -m data demo`.",
     },
+    "frame.gudang_lama": {
+        "id": "Gudang data ({path}) dibuat oleh versi sebelumnya dan belum punya tabel ringkasan. Muat "
+        "berkas apa pun sekali lagi (halaman Data atau `python -m data load BERKAS`) untuk membangunnya.",
+        "en": "The warehouse ({path}) was built by an earlier version and lacks its summary tables. Load "
+        "any file once more (Data page or `python -m data load FILE`) to build them.",
+    },
     "frame.data_baru": {
         "id": "Data baru sudah dimuat: angka diperbarui.",
         "en": "New data has been loaded: figures updated.",

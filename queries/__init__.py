@@ -23,7 +23,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from data import export
+from data import export, warehouse
 
 QUERY_DIR = Path(__file__).resolve().parent
 # What the dashboard's questions may hold in memory before DuckDB spills to disk: the app's own share
@@ -37,6 +37,11 @@ class WarehouseMissing(FileNotFoundError):
     """No warehouse file yet: nothing has been loaded."""
 
 
+class WarehouseOutdated(WarehouseMissing):
+    """A warehouse built before the summary tables the questions read (data/rollup.sql): not usable
+    until the next load, which builds them."""
+
+
 @cache
 def sql(name: str) -> str:
     return (QUERY_DIR / f"{name}.sql").read_text()
@@ -48,6 +53,13 @@ def _file_version(path: Path) -> tuple[int, int]:
     except FileNotFoundError as error:
         raise WarehouseMissing(f"gudang data belum ada: {path}") from error
     return stat.st_ino, stat.st_mtime_ns
+
+
+def _tables(connection: duckdb.DuckDBPyConnection) -> set[str]:
+    rows = connection.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'gudang'"
+    ).fetchall()
+    return {name for (name,) in rows}
 
 
 @dataclass(frozen=True, eq=False)
@@ -98,6 +110,11 @@ class Warehouse:
                 export.attach_views(connection, export.current_snapshot(self.path))
             else:
                 connection.execute("ATTACH ? AS gudang (READ_ONLY)", [str(self.path)])
+            missing = warehouse.SUMMARY_TABLES - _tables(connection)
+            if missing:
+                connection.close()
+                names = ", ".join(sorted(missing))
+                raise WarehouseOutdated(f"{self.path}: tabel ringkasan belum ada ({names})")
             if self.version() == before:
                 return Snapshot(before, connection)
             connection.close()

@@ -7,8 +7,12 @@ in the browser tests instead.
 
 from pathlib import Path
 
+import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from data.loader import load_files
+from tests.conftest import SMALL_CAMPAIGN
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -131,6 +135,21 @@ def test_missing_warehouse_says_how_to_build_one_and_offers_the_data_page(tmp_pa
     assert not at.exception
     assert "halaman Data" in at.info[0].value and "python -m data demo" in at.info[0].value
     assert at.title[0].value == "Data"
+
+
+def test_a_warehouse_from_before_the_summary_tables_asks_for_one_more_load(
+    small_warehouse, tmp_path, monkeypatch
+):
+    with duckdb.connect(str(small_warehouse)) as con:
+        con.execute("DROP TABLE registrasi_harian")  # as a warehouse built by the previous version
+    monkeypatch.setenv("PANTAU_WAREHOUSE", str(small_warehouse))
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert not at.exception
+    assert "versi sebelumnya" in at.info[0].value and at.title[0].value == "Data"
+    assert at.get("file_uploader")  # the load that builds them can be made from here
+    load_files([SMALL_CAMPAIGN / "jadwal.csv"], warehouse_path=small_warehouse)  # already loaded: skipped
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert not at.exception and at.title[0].value == "Ringkasan"
 
 
 def test_overview_names_its_boundary_source(open_view):
