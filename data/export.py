@@ -29,7 +29,10 @@ BY_REGENCY = ("registrasi", "registrasi_harian", "registrasi_alur")
 
 
 def tables(con: duckdb.DuckDBPyConnection) -> list[str]:
-    rows = con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = 'gudang'").fetchall()
+    """The tables (or, over a snapshot, the views) of the database attached as `gudang`."""
+    rows = con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'gudang'"
+    ).fetchall()
     return sorted(name for (name,) in rows)
 
 

@@ -38,12 +38,13 @@ HAVING sum(keluarga) > 40;
 -- after the day (WITA) the warehouse received the row. Few rows; finding them meant a pass over
 -- every family. queries/alur_tanggal_janggal.sql applies the as-of day and names the reason.
 CREATE OR REPLACE TABLE registrasi_janggal AS
-SELECT r.id_keluarga, r.id_petugas, r.kode_kab, r.tanggal_didata,
-       (SELECT min(tanggal_mulai) FROM jadwal WHERE kode_wilayah = '64') AS tanggal_mulai,
-       (m.waktu_muat + INTERVAL 8 HOUR)::DATE AS tanggal_muat
-FROM registrasi r JOIN muat m USING (id_muat)
-WHERE r.tanggal_didata < (SELECT min(tanggal_mulai) FROM jadwal WHERE kode_wilayah = '64')
-   OR r.tanggal_didata > (m.waktu_muat + INTERVAL 8 HOUR)::DATE;
+WITH dimuat AS (
+    SELECT r.id_keluarga, r.id_petugas, r.kode_kab, r.tanggal_didata,
+           (SELECT min(tanggal_mulai) FROM jadwal WHERE kode_wilayah = '64') AS tanggal_mulai,
+           (m.waktu_muat + INTERVAL 8 HOUR)::DATE AS tanggal_muat
+    FROM registrasi r JOIN muat m USING (id_muat)
+)
+SELECT * FROM dimuat WHERE tanggal_didata < tanggal_mulai OR tanggal_didata > tanggal_muat;
 
 -- Each SLS's first family: the SLS not started by a day are those without one by then.
 CREATE OR REPLACE TABLE sls_mulai AS

@@ -55,13 +55,6 @@ def _file_version(path: Path) -> tuple[int, int]:
     return stat.st_ino, stat.st_mtime_ns
 
 
-def _tables(connection: duckdb.DuckDBPyConnection) -> set[str]:
-    rows = connection.execute(
-        "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'gudang'"
-    ).fetchall()
-    return {name for (name,) in rows}
-
-
 @dataclass(frozen=True, eq=False)
 class Snapshot:
     """One version of the warehouse, open for questions; safe to share between threads."""
@@ -110,7 +103,7 @@ class Warehouse:
                 export.attach_views(connection, export.current_snapshot(self.path))
             else:
                 connection.execute("ATTACH ? AS gudang (READ_ONLY)", [str(self.path)])
-            missing = warehouse.SUMMARY_TABLES - _tables(connection)
+            missing = warehouse.SUMMARY_TABLES - set(export.tables(connection))
             if missing:
                 connection.close()
                 names = ", ".join(sorted(missing))
