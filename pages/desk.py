@@ -246,7 +246,8 @@ def share_section(frame: ui.Frame) -> None:
     t = frame.t
     regency = frame.kode_kab or DESK_CITY
     regencies = ui.ask("daftar_kabupaten").set_index("kode_kab")
-    names = {PROVINCE: t("frame.provinsi"), regency: regencies.loc[regency, "nama_pendek"]}
+    # The legend's names and the hover's (plotly reads markup in both).
+    names = {PROVINCE: t("frame.provinsi"), regency: ui.plain_plotly(regencies.loc[regency, "nama_pendek"])}
     shares = ui.ask("desk_porsi", as_of=frame.as_of, kab=regency)
     shares["hover"] = [
         f"<b>{names[row.kode_wilayah]}</b>, {ui.date(row.tanggal, frame.lang)}<br>"

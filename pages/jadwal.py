@@ -145,7 +145,10 @@ def curve_words(frame: ui.Frame) -> charts.CurveWords:
 
 def with_hover(curves: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
     """Hover text for the planned and actual lines: area, day, figure."""
-    heads = [f"<b>{row.nama_pendek}</b><br>{ui.date(row.tanggal, frame.lang)}" for row in curves.itertuples()]
+    heads = [
+        f"<b>{ui.plain_plotly(row.nama_pendek)}</b><br>{ui.date(row.tanggal, frame.lang)}"
+        for row in curves.itertuples()
+    ]
     planned = [frame.t("jadwal.hover_rencana", persen=ui.percent(value)) for value in curves.harapan_persen]
     actual = [
         frame.t("jadwal.hover_realisasi", terdata=ui.number(row.terdata), persen=ui.percent(row.persen))
@@ -162,12 +165,12 @@ def milestones(stones: pd.DataFrame, frame: ui.Frame) -> list[charts.Milestone]:
     marks = []
     for stone in stones.itertuples():
         day = stone.tanggal.date()
-        when = charts.short_date(day, frame.lang)
+        when, phase = charts.short_date(day, frame.lang), ui.plain_plotly(stone.tahap)  # from the file
         if stone.jenis == "mulai":
-            label = frame.t("jadwal.tonggak_mulai", tanggal=when, tahap=stone.tahap)
+            label = frame.t("jadwal.tonggak_mulai", tanggal=when, tahap=phase)
         else:
             target = ui.percent(stone.target_persen, digits=0)
-            label = frame.t("jadwal.tonggak_selesai", tanggal=when, tahap=stone.tahap, target=target)
+            label = frame.t("jadwal.tonggak_selesai", tanggal=when, tahap=phase, target=target)
         marks.append(charts.Milestone(day, label))
     return marks
 

@@ -320,7 +320,7 @@ def _point_hover(row, frame: ui.Frame) -> str:
     t = frame.t
     return "<br>".join(
         [
-            f"<b>{row.id_petugas} · {row.nama}</b>",
+            f"<b>{ui.plain_plotly(row.id_petugas)} · {ui.plain_plotly(row.nama)}</b>",
             t("petugas.hover.tugas", ditugaskan=ui.number(row.ditugaskan), sls=ui.number(row.jumlah_sls)),
             t("petugas.hover.terdata", terdata=ui.number(row.terdata), capaian=ui.percent(row.persen)),
             t("petugas.hover.laju", laju=ui.rate(row.laju_7hari)),
@@ -337,7 +337,7 @@ def overload_limits(ppl: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
     hover = [
         frame.t(
             "petugas.hover.batas",
-            wilayah=row.nama_pendek,
+            wilayah=ui.plain_plotly(row.nama_pendek),
             median=ui.rate(row.median_kab),
             batas=ui.rate(row.batas_beban),
         )
@@ -489,10 +489,10 @@ def team_members(key: str, frame: ui.Frame) -> None:
     team = teams[teams.kunci == key].iloc[0]
     team_headline(team, frame)
     if team.tingkat == "PML":
-        title = frame.t("petugas.anggota_pml", nama=team.nama)
+        title = frame.t("petugas.anggota_pml", nama=ui.plain(team.nama))
         members, columns = rows[(rows.tingkat == "PPL") & (rows.id_pml == team.id_pml)], TEAM_PPL
     else:
-        title = frame.t("petugas.anggota_koseka", nama=team.nama)
+        title = frame.t("petugas.anggota_koseka", nama=ui.plain(team.nama))
         members, columns = rows[(rows.tingkat == "PML") & (rows.id_koseka == team.id_koseka)], TEAM_PML
     st.markdown(f"**{title}**")
     show_table(members.sort_values("selisih", na_position="last"), columns, frame)

@@ -160,7 +160,7 @@ def _hover(row, frame: ui.Frame) -> str:
     t = frame.t
     return "<br>".join(
         [
-            f"<b>{row.nama_wilayah}</b>",
+            f"<b>{ui.plain_plotly(row.nama_wilayah)}</b>",
             t("hover.terdata", terdata=ui.number(row.terdata), target=ui.number(row.target_keluarga))
             + f" ({ui.percent(row.persen)})",
             t("hover.rencana", rencana=ui.percent(row.harapan_persen)),
@@ -207,7 +207,7 @@ def regency_map_drawing(regencies: pd.DataFrame, colour: str, folder: Path | Non
     if match.source:
         note = t("ringkasan.batas", sumber=match.source)
         if match.missing:
-            note += " " + t("ringkasan.tanpa_batas", kode=", ".join(match.missing))
+            note += " " + t("ringkasan.tanpa_batas", kode=ui.plain(", ".join(match.missing)))
         st.caption(note)
 
 

@@ -2,11 +2,15 @@
 
 app.py builds the frame once per run; pages read it with `frame()` and ask questions with `ask()`.
 Numbers and dates follow Indonesian conventions (1.234.567; 12,5%; 15 Okt 2022) in both languages,
-so figures read the same on every screen; only the words change.
+so figures read the same on every screen; only the words change. Text from loaded files (names,
+codes, file names, reasons) reaches markdown only through `plain()` and plotly only through
+`plain_plotly()`, so that it shows as written.
 """
 
 import datetime as dt
 import functools
+import html
+import re
 import runpy
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +32,19 @@ LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 # Light tints of the map's status colours, for table cells that carry the status in words too.
 STATUS_TINTS = {"hijau": "#d4edda", "kuning": "#fdecc0", "merah": "#f9d3cc"}
 WITA = dt.timedelta(hours=8)  # loads are recorded in UTC; Kaltim reads WITA (UTC+8)
+# Streamlit renders markdown in nearly every text it draws (st.markdown, headers, captions, alerts, buttons,
+# tabs, radio options, widget labels, metrics, progress texts, toasts; not table cells nor selectbox
+# options): an image in a name would make every viewer's browser fetch it. CommonMark lets every ASCII
+# punctuation character be escaped with a backslash.
+MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+# Streamlit also rewrites text after parsing, where escapes no longer count: shortcodes (:smile:,
+# :material/home:, :streamlit:, which is an image), web and mail addresses (http://x, www.x, a@b.id become
+# links) and arrows (->, <=, --). An invisible word joiner between their characters keeps them apart.
+REWRITTEN_AFTER_PARSING = re.compile(
+    r"(?<=[:@])|(?<=www)(?=\.)|(?<=-)(?=[->])|(?<=<)(?=[-=])|(?<=[>~])(?==)", re.IGNORECASE
+)
+WORD_JOINER = "\u2060"
+LINE_BREAKS = re.compile(r"[\t\n\r\v\f]")  # in markdown a break can start a heading or a code block
 
 TEXT: dict[str, dict[str, str]] = {
     "frame.bahasa": {"id": "Bahasa", "en": "Language"},
@@ -48,16 +65,16 @@ TEXT: dict[str, dict[str, str]] = {
     "frame.data_sampai": {"id": "Data sampai {tanggal}", "en": "Data up to {tanggal}"},
     "frame.dimuat": {"id": "dimuat {waktu}", "en": "loaded {waktu}"},
     "frame.gudang_kosong": {
-        "id": "Gudang data belum ada ({path}). Muat berkas ekspor di halaman Data, dengan "
+        "id": "Gudang data belum ada. Muat berkas ekspor di halaman Data, dengan "
         "`python -m data load BERKAS...`, atau bangun data simulasi dengan `python -m data demo`.",
-        "en": "No warehouse yet ({path}). Load export files on the Data page, with "
+        "en": "No warehouse yet. Load export files on the Data page, with "
         "`python -m data load FILE...`, or build the simulated campaign with `python -m data demo`.",
     },
     "frame.gudang_lama": {
-        "id": "Gudang data ({path}) dibuat oleh versi sebelumnya dan belum punya tabel ringkasan. Muat "
-        "berkas apa pun sekali lagi (halaman Data atau `python -m data load BERKAS`) untuk membangunnya.",
-        "en": "The warehouse ({path}) was built by an earlier version and lacks its summary tables. Load "
-        "any file once more (Data page or `python -m data load FILE`) to build them.",
+        "id": "Gudang data dibuat oleh versi sebelumnya dan belum punya semua tabelnya. Muat berkas apa "
+        "pun sekali lagi (halaman Data atau `python -m data load BERKAS`) untuk melengkapinya.",
+        "en": "The warehouse was built by an earlier version and lacks some of its tables. Load any file "
+        "once more (Data page or `python -m data load FILE`) to complete it.",
     },
     "frame.data_baru": {
         "id": "Data baru sudah dimuat: angka diperbarui.",
@@ -317,6 +334,19 @@ def utc_as_wita(value, lang: str) -> str:
     return format_datetime(local, "d MMM y HH.mm", locale=lang) + " WITA"
 
 
+def plain(text) -> str:
+    """`text` shown as written inside any markdown Streamlit renders: no element, link or request."""
+    joined = REWRITTEN_AFTER_PARSING.sub(WORD_JOINER, LINE_BREAKS.sub(" ", str(text)))
+    escaped = MARKDOWN_PUNCTUATION.sub(r"\\\1", joined)
+    return "&#32;" + escaped[1:] if escaped.startswith(" ") else escaped  # 4 spaces would start code
+
+
+def plain_plotly(text) -> str:
+    """`text` shown as written inside plotly's hover, label and legend texts, which read <b>, <a href>,
+    <br> and entities such as &amp;. Quotes stay: plotly knows no &quot;, and without < no tag can open."""
+    return html.escape(str(text), quote=False)
+
+
 def area_name(frame: Frame) -> str:
     """The name of the area the frame narrows to: a regency, or the province."""
     if frame.kode_kab is None:
@@ -328,7 +358,7 @@ def area_name(frame: Frame) -> str:
 def header(frame: Frame, title: str) -> None:
     """A page's title, the day it shows, and a plain mark when the data are simulated."""
     st.title(title)
-    line = frame.t("frame.keadaan", wilayah=area_name(frame), tanggal=date(frame.as_of, frame.lang))
+    line = frame.t("frame.keadaan", wilayah=plain(area_name(frame)), tanggal=date(frame.as_of, frame.lang))
     line += " · " + frame.t("frame.data_sampai", tanggal=date(frame.data_until, frame.lang))
     line += ", " + frame.t("frame.dimuat", waktu=utc_as_wita(frame.loaded_at, frame.lang))
     if frame.simulated:

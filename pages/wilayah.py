@@ -240,10 +240,10 @@ def breadcrumb(view: View, frame: ui.Frame) -> None:
             if depth:
                 st.markdown("›", width="content")
             if depth == len(view.trail) - 1:
-                st.markdown(f"**{name}**", width="content")
+                st.markdown(f"**{ui.plain(name)}**", width="content")
                 status_badge(view.area, frame)
             else:
-                st.button(name, type="tertiary", on_click=go_to, kwargs=where, key=f"jejak_{depth}")
+                st.button(ui.plain(name), type="tertiary", on_click=go_to, kwargs=where, key=f"jejak_{depth}")
 
 
 def status_badge(area: pd.Series, frame: ui.Frame) -> None:
@@ -287,7 +287,7 @@ def _hover(row, frame: ui.Frame) -> str:
     t = frame.t
     return "<br>".join(
         [
-            f"<b>{row.nama}</b>",
+            f"<b>{ui.plain_plotly(row.nama)}</b>",
             t("wilayah.hover_terdata", terdata=ui.number(row.terdata), target=ui.number(row.target_keluarga))
             + f" ({ui.percent(row.persen)})",
             t("wilayah.hover_rencana", rencana=ui.percent(row.harapan_persen)),
@@ -314,7 +314,7 @@ def colour_choice(frame: ui.Frame) -> str:
 def map_title(view: View, frame: ui.Frame) -> str:
     if view.kab is None:
         return frame.t("wilayah.peta_kab")
-    return frame.t("wilayah.peta_kec", wilayah=view.trail[1][0])
+    return frame.t("wilayah.peta_kec", wilayah=ui.plain(view.trail[1][0]))
 
 
 @ui.shared_per_version
@@ -355,7 +355,7 @@ def map_section(view: View, mapped: pd.DataFrame, colour: str, frame: ui.Frame) 
     if match.source:
         note = t("wilayah.batas", sumber=match.source)
         if match.missing:
-            note += " " + t("wilayah.tanpa_batas", kode=", ".join(match.missing))
+            note += " " + t("wilayah.tanpa_batas", kode=ui.plain(", ".join(match.missing)))
         st.caption(note)
 
 
@@ -465,7 +465,7 @@ def show_table(table: pd.DataFrame, frame: ui.Frame) -> None:
 def laggards_section(area_name: str, frame: ui.Frame) -> None:
     """The laggards of the frame's area (`area_name`: the province or the chosen regency)."""
     t = frame.t
-    st.subheader(t("wilayah.tertinggal", wilayah=area_name))
+    st.subheader(t("wilayah.tertinggal", wilayah=ui.plain(area_name)))
     behind = ui.ask("wilayah_tertinggal", as_of=frame.as_of, kab=frame.kode_kab)
     empty = ui.ask("wilayah_sls_belum_mulai", as_of=frame.as_of, kab=frame.kode_kab)
     total_empty = int(empty.jumlah.iloc[0]) if len(empty) else 0
@@ -505,7 +505,7 @@ ui.header(frame, frame.t("halaman.wilayah"))
 breadcrumb(view, frame)
 headline(view.area, frame)
 if view.units.empty:
-    st.info(frame.t("wilayah.tanpa_sls", wilayah=view.trail[-1][0]), icon=":material/info:")
+    st.info(frame.t("wilayah.tanpa_sls", wilayah=ui.plain(view.trail[-1][0])), icon=":material/info:")
     st.stop()
 mapped = view.units if view.level in ("kab", "kec") else _units(frame)
 st.subheader(map_title(view, frame))
@@ -520,7 +520,7 @@ st.subheader(
     frame.t(
         "wilayah.rincian",
         tingkat=frame.t(f"wilayah.tingkat.{view.level}"),
-        wilayah=view.trail[-1][0],
+        wilayah=ui.plain(view.trail[-1][0]),
     )
 )
 show_table(units_table(view, frame), frame)
