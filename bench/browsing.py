@@ -16,6 +16,7 @@ twenty concurrent tabs draw frames nonstop).
 """
 
 import asyncio
+import json
 import os
 import re
 import socket
@@ -27,7 +28,7 @@ import time
 import urllib.request
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -48,6 +49,8 @@ CONTEXT_OPTIONS = {"viewport": {"width": 1600, "height": 1200}, "locale": "id-ID
 # Everything that is not loopback. A regular expression is matched in Playwright's driver, so local
 # requests are not each sent on a round trip to Python (which would slow the very loads being timed).
 OUTSIDE = re.compile(r"^(?!(https?|wss?)://(localhost|127\.0\.0\.1)[:/]|data:|blob:)")
+# Put on the server's PYTHONPATH: its sitecustomize records the server's attempts to reach beyond loopback.
+OFFLINE_GUARD = ROOT / "bench" / "offline_guard"
 HEALTHY_WITHIN_S = 60
 # Twenty fresh viewers drawing maps on 2 cores can take minutes.
 LOAD_WITHIN_S = 600
@@ -79,10 +82,49 @@ DRAWN = """(finished) => {
 }"""
 
 
+@dataclass(frozen=True)
+class Attempt:
+    """One attempt of the server to reach beyond loopback, as bench/offline_guard recorded it."""
+
+    event: str
+    host: str
+    detail: str  # "port 443", or the URL
+    pid: int
+    where: tuple[str, ...]  # innermost frame first
+
+    def __str__(self) -> str:
+        return f"{self.event} {self.host} {self.detail} (pid {self.pid}, from {' < '.join(self.where[:4])})"
+
+
+def read_attempts(log: Path) -> list[Attempt]:
+    """The attempts an offline guard's log holds (none if nothing was ever recorded)."""
+    if not log.exists():
+        return []
+    return [_attempt(json.loads(line)) for line in log.read_text().splitlines()]
+
+
+def _attempt(record: dict) -> Attempt:
+    detail = record["url"] if "url" in record else f"port {record.get('port')}"
+    return Attempt(record["event"], str(record["host"]), detail, record["pid"], tuple(record["where"]))
+
+
 @dataclass
 class Server:
     url: str
     process: subprocess.Popen
+    guard_log: Path
+    _attempts_when_stopped: list[Attempt] | None = field(default=None, repr=False)
+
+    def outside(self) -> list[Attempt]:
+        """The server's attempts so far to reach beyond loopback, all of them once it has stopped."""
+        if self._attempts_when_stopped is not None:
+            return self._attempts_when_stopped
+        return read_attempts(self.guard_log)
+
+    def stop(self) -> None:
+        """Stops the server and keeps its attempts (the guard's log is in a folder about to go)."""
+        _stop(self.process)
+        self._attempts_when_stopped = read_attempts(self.guard_log)
 
     def peak_rss_mib(self) -> float:
         """Peak RSS (VmHWM, kept by the kernel) of the server plus its live descendants, if any."""
@@ -138,28 +180,44 @@ def _wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
     raise TimeoutError(f"streamlit not healthy at {url} after {HEALTHY_WITHIN_S} s")
 
 
+def guarded_env(guard_log: Path, env: dict[str, str] | None = None) -> dict[str, str]:
+    """This process's environment plus `env`, for a Python process whose attempts to reach beyond
+    loopback go to `guard_log`."""
+    merged = {**os.environ, **(env or {})}
+    paths = [str(OFFLINE_GUARD), *filter(None, [merged.get("PYTHONPATH")])]
+    return {**merged, "PYTHONPATH": os.pathsep.join(paths), "OFFLINE_GUARD_LOG": str(guard_log)}
+
+
 @contextmanager
 def streamlit_server(script: Path, env: dict[str, str] | None = None) -> Iterator[Server]:
-    """`streamlit run script` on a free loopback port; stopped on leaving, also on Ctrl-C."""
+    """`streamlit run script` on a free port, stopped on leaving (also on Ctrl-C), with the offline
+    guard: `Server.outside()` lists its attempts to reach beyond loopback. It listens where
+    .streamlit/config.toml says, loopback (tests/browser/test_server_offline.py checks it)."""
     port = _free_port()
     command = [
-        sys.executable, "-m", "streamlit", "run", str(script),
-        "--server.port", str(port), "--server.address", "127.0.0.1",
+        sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
         "--server.headless", "true", "--server.fileWatcherType", "none",
         "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="pantau-bench-") as folder:
-        log = Path(folder) / "streamlit.log"
+        log, guard_log = Path(folder) / "streamlit.log", Path(folder) / "outside.jsonl"
         with open(log, "w") as output:
             process = subprocess.Popen(
-                command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=output, stderr=subprocess.STDOUT
+                command, cwd=ROOT, env=guarded_env(guard_log, env), stdout=output, stderr=subprocess.STDOUT
             )
+        server = Server(f"http://127.0.0.1:{port}", process, guard_log)
         try:
-            server = Server(f"http://127.0.0.1:{port}", process)
             _wait_healthy(server.url, process, log)
             yield server
         finally:
-            _stop(process)
+            server.stop()
+            _warn_outside(script, server.outside())
+
+
+def _warn_outside(script: Path, attempts: list[Attempt]) -> None:
+    """Said on stderr, for the benchmarks; the browser tests fail on it."""
+    for attempt in attempts:
+        print(f"server of {script.name} reached beyond loopback: {attempt}", file=sys.stderr)
 
 
 def _stop(process: subprocess.Popen) -> None:

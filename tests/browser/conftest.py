@@ -1,8 +1,10 @@
 """The real server and a real browser: Debian's chromium driven by Playwright.
 
 The server runs app.py on a free port over the small hand-built campaign, so that the figures a
-page shows can be checked against known answers. Every request outside localhost is aborted and
-recorded; a test fails if the app made one, or if the browser console logged an error.
+page shows can be checked against known answers. Every request of the browser outside localhost is
+aborted and recorded; a test fails if the app made one, or if the browser console logged an error.
+The server process is watched too (bench/offline_guard): a server that tried to reach beyond loopback
+fails its fixture when it stops, naming the event, the host and where in the code.
 """
 
 import re
@@ -13,7 +15,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from bench.browsing import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+from bench.browsing import CHROMIUM, CHROMIUM_ARGS, Server, streamlit_server
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "tests" / "screenshots"
@@ -29,10 +31,18 @@ SCRIPT_FINISHED = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
 @contextmanager
-def running_app(warehouse: Path) -> Iterator[str]:
-    """streamlit run app.py on a free port over `warehouse`; yields its URL."""
-    with streamlit_server(ROOT / "app.py", env={"PANTAU_WAREHOUSE": str(warehouse)}) as server:
+def running_app(warehouse: Path, uploads: bool = False) -> Iterator[str]:
+    """streamlit run app.py on a free port over `warehouse` (with uploads switched on, if asked); yields
+    its URL. Fails on leaving if the server tried to reach beyond loopback."""
+    env = {"PANTAU_WAREHOUSE": str(warehouse), "PANTAU_UNGGAH": "1" if uploads else "0"}
+    with streamlit_server(ROOT / "app.py", env=env) as server:
         yield server.url
+    assert_offline(server)
+
+
+def assert_offline(server: Server) -> None:
+    if attempts := server.outside():
+        pytest.fail("the server tried to reach beyond loopback:\n" + "\n".join(f"  {a}" for a in attempts))
 
 
 @pytest.fixture(scope="session")
@@ -43,9 +53,9 @@ def app_url(small_warehouse_template):
 
 @pytest.fixture
 def fresh_app_url(small_warehouse):
-    """A server no page has been opened on yet, over its own copy of the small campaign (a test may
-    load files into it)."""
-    with running_app(small_warehouse) as url:
+    """A server no page has been opened on yet, over its own copy of the small campaign, with uploads
+    switched on (a test may load files into it)."""
+    with running_app(small_warehouse, uploads=True) as url:
         yield url
 
 
