@@ -101,6 +101,9 @@ def build(out: Path, scale: int, rows_per_file: int, keep_files: bool) -> None:
 
 
 def main() -> int:
+    # A load into a warehouse of 85 million families copies 1.3 GB and rebuilds its summaries: give each
+    # load more than the default 10 minutes, unless set otherwise.
+    os.environ.setdefault("PANTAU_LOAD_SECONDS", "3600")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, default=72, help="demo scale (72 ≈ 85 M families)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="warehouse file to build")

@@ -1,8 +1,10 @@
 """Command line: `python -m data load FILE...`, `python -m data inbox FOLDER`, `python -m data demo` and
 `python -m data export FOLDER`.
 
-Exit status of `load`: 0 when every row loaded, 1 when some rows were rejected, 2 when a file was
-bad (then nothing was loaded). `inbox` runs until stopped (or once, with --once).
+Exit status of `load` (data/failures.py): 0 every row loaded; 1 loaded, some rows rejected; 2 a file
+is bad, nothing loaded; 3 the load could not finish (another load held the warehouse too long, the
+time limit, a full disk or another read/write error), nothing loaded. Each ends with one line saying
+what happened, never a traceback. `inbox` runs until stopped (or once, with --once).
 """
 
 import argparse
@@ -12,25 +14,45 @@ import sys
 import tempfile
 from pathlib import Path
 
-from data import demo, export, inbox, warehouse
+from data import demo, export, inbox, uploads, warehouse
 from data.contract import KINDS
+from data.failures import (
+    EXIT_BAD_FILE,
+    EXIT_INCOMPLETE,
+    EXIT_LOADED,
+    EXIT_REJECTED,
+    BadFile,
+    LoadIncomplete,
+    failure_line,
+)
 from data.loader import load_files
-from data.readers import BadFile
 from geo.boundaries import boundaries_dir
 
-EXIT_REJECTED = 1
-EXIT_BAD_FILE = 2
 
-
-def _load(paths: list[Path], target: Path, kind: str | None, simulated: bool = False) -> int:
+def _load(
+    paths: list[Path], target: Path, kind: str | None, simulated: bool = False, as_json: bool = False
+) -> int:
+    """Load and tell the outcome: as lines for a person, or as JSON lines for the Data page."""
+    progress = uploads.json_progress if as_json else None
     try:
-        results = load_files(paths, warehouse_path=target, kind=kind, simulated=simulated)
-    except BadFile as error:
-        print(f"GAGAL, tidak ada yang dimuat: berkas {error.path}: {error.reason}", file=sys.stderr)
-        return EXIT_BAD_FILE
-    for result in results:
-        print("\n".join(result.lines()))
-    return EXIT_REJECTED if any(result.ditolak for result in results) else 0
+        results = load_files(paths, warehouse_path=target, kind=kind, simulated=simulated, progress=progress)
+    except (BadFile, LoadIncomplete) as error:
+        return _failed(error, as_json)
+    except Exception as error:  # a fault of ours: still one line, and nothing was loaded
+        return _failed(LoadIncomplete(f"kesalahan tak terduga ({error!r})"), as_json)
+    if as_json:
+        uploads.json_results(results)
+    else:
+        print("\n".join(line for result in results for line in result.lines()))
+    return EXIT_REJECTED if any(result.ditolak for result in results) else EXIT_LOADED
+
+
+def _failed(error: BadFile | LoadIncomplete, as_json: bool) -> int:
+    if as_json:
+        uploads.json_failure(error)
+    else:
+        print(failure_line(error), file=sys.stderr)
+    return error.exit_status
 
 
 def _tell(handled: inbox.Handled) -> None:
@@ -45,14 +67,23 @@ def _inbox(args: argparse.Namespace) -> int:
         print(f"folder tidak ada: {args.folder}", file=sys.stderr)
         return EXIT_BAD_FILE
     if args.once:
-        handled = inbox.process(args.folder, args.warehouse, settle_seconds=args.settle)
+        try:
+            handled = inbox.process(args.folder, args.warehouse, settle_seconds=args.settle)
+        except LoadIncomplete as error:
+            print(failure_line(error), file=sys.stderr)
+            return error.exit_status
         for item in handled:
             _tell(item)
-        return EXIT_BAD_FILE if any(item.result is None for item in handled) else 0
+        return EXIT_BAD_FILE if any(item.result is None for item in handled) else EXIT_LOADED
     print(f"mengawasi {args.folder} (setiap {args.interval:g} detik; hentikan dengan Ctrl+C)", flush=True)
     try:
         inbox.watch(
-            args.folder, args.warehouse, interval=args.interval, settle_seconds=args.settle, tell=_tell
+            args.folder,
+            args.warehouse,
+            interval=args.interval,
+            settle_seconds=args.settle,
+            tell=_tell,
+            warn=lambda line: print(line, file=sys.stderr, flush=True),
         )
     except KeyboardInterrupt:
         print("berhenti")
@@ -74,7 +105,7 @@ def _demo(args: argparse.Namespace) -> int:
     fresh = target.with_name(f"{target.name}.demo")
     fresh.unlink(missing_ok=True)
     status = _load(paths, fresh, kind=None, simulated=True)
-    if status == EXIT_BAD_FILE:
+    if status in (EXIT_BAD_FILE, EXIT_INCOMPLETE):
         return status
     os.replace(fresh, target)
     print(f"gudang data simulasi siap: {target}")
@@ -90,6 +121,9 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("files", nargs="+", type=Path)
     load.add_argument(
         "--jenis", choices=sorted(KINDS), help="jenis berkas, bila tidak dikenali dari kolomnya"
+    )
+    load.add_argument(
+        "--json", action="store_true", help="kemajuan dan hasil sebagai baris JSON (halaman Data)"
     )
 
     watched = commands.add_parser(
@@ -124,7 +158,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "load":
-        return _load(args.files, args.warehouse, args.jenis)
+        return _load(args.files, args.warehouse, args.jenis, as_json=args.json)
     if args.command == "inbox":
         return _inbox(args)
     if args.command == "export":

@@ -2,10 +2,15 @@
 
 A kind is recognised by its columns unless the caller names it.
 Kinds load in dependency order so that a file may refer to rows loaded by an earlier file of the
-same invocation (officers before their assignments, SLS before the families registered in them).
+same invocation (officers before their assignments, SLS before the families registered in them,
+families before their withdrawal).
 """
 
+import datetime as dt
 from dataclasses import dataclass
+
+# Kaltim keeps WITA (UTC+8): the exports' dates and times are WITA; loads are recorded in UTC.
+WITA = dt.timedelta(hours=8)
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,13 @@ KINDS: dict[str, Kind] = {
                 "waktu_mulai",
                 "waktu_selesai",
             ),
+        ),
+        # Families withdrawn (a duplicate registration, a family that moved away): each leaves the
+        # registrations and is kept, with its reason, in the history `pembatalan`.
+        Kind(
+            "pembatalan",
+            key=("id_keluarga",),
+            required=("id_keluarga", "alasan"),
         ),
     )
 }

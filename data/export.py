@@ -22,6 +22,8 @@ from pathlib import Path
 
 import duckdb
 
+from data import warehouse
+
 CURRENT = "CURRENT"
 KEEP = 3  # snapshots kept: readers of the last two stay on theirs while they finish
 # Tables split per regency: the ones that grow with the families.
@@ -41,7 +43,7 @@ def export(warehouse_path: Path, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     snapshot = folder / dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     partial = snapshot.with_name(f".{snapshot.name}.partial")  # never named by CURRENT
-    con = duckdb.connect()
+    con = duckdb.connect(config=warehouse.OFFLINE)
     try:
         con.execute("ATTACH ? AS gudang (READ_ONLY)", [str(warehouse_path)])
         for table in tables(con):

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from data.failures import BadFile, LoadIncomplete, TimeLimit, failure_line
 from data.loader import FileResult, load_files
-from data.readers import BadFile
 
 DONE = "done"
 FAILED = "failed"
@@ -49,16 +49,20 @@ def ready_files(folder: Path, settle_seconds: float, warehouse_path: Path) -> li
 
 
 def process(folder: Path, warehouse_path: Path, settle_seconds: float = 5) -> list[Handled]:
-    """Load what is ready in the folder once; a bad file is set aside and the rest loaded without it."""
+    """Load what is ready in the folder once; a bad file (or one that takes longer than a load may) is
+    set aside and the rest loaded without it. When the load cannot finish for a reason that is not a
+    file's (another load holds the warehouse, a full disk), the files stay for the next round."""
     batch = ready_files(folder, settle_seconds, warehouse_path)
     handled: list[Handled] = []
     while batch:
         try:
             results = load_files(batch, warehouse_path=warehouse_path)
-        except BadFile as error:
-            bad = next(path for path in batch if path == error.path)
-            batch.remove(bad)
-            handled.append(Handled(bad.name, _move(bad, folder / FAILED, error.reason), reason=error.reason))
+        except (BadFile, TimeLimit) as error:
+            if error.path not in batch:
+                raise
+            batch.remove(error.path)
+            moved = _move(error.path, folder / FAILED, error.reason)
+            handled.append(Handled(error.path.name, moved, reason=error.reason))
             continue
         by_name = {Path(result.berkas).name: result for result in results}
         for path in batch:
@@ -75,13 +79,17 @@ def watch(
     interval: float = 10,
     settle_seconds: float = 5,
     tell: Callable[[Handled], None] = lambda handled: None,
+    warn: Callable[[str], None] = lambda line: None,
 ) -> None:
     """Process the folder every `interval` seconds, for as long as the process runs."""
     (folder / DONE).mkdir(parents=True, exist_ok=True)
     (folder / FAILED).mkdir(parents=True, exist_ok=True)
     while True:
-        for handled in process(folder, warehouse_path, settle_seconds):
-            tell(handled)
+        try:
+            for handled in process(folder, warehouse_path, settle_seconds):
+                tell(handled)
+        except LoadIncomplete as error:  # not the files' fault: they wait for the next round
+            warn(failure_line(error) + "; dicoba lagi pada putaran berikutnya")
         time.sleep(interval)
 
 

@@ -3,21 +3,25 @@
 Each file is staged as text, checked row by row in SQL (data/checks/<kind>.sql), and its good rows
 replace the warehouse rows with the same key. Bad rows go to the `tolak` table with file, row,
 column and reason. Counts always add up: read = loaded + replaced + rejected. A bad file (unreadable,
-unknown kind, a required column missing) aborts the whole invocation and the warehouse stays as it was.
+unknown kind, a required column missing) aborts the whole invocation and the warehouse stays as it was;
+so does a load that cannot finish (data/failures.py). Every file is bounded (data/limits.py).
 """
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
 from data import warehouse
-from data.contract import KINDS, LOAD_ORDER, Kind, UnknownKind, detect_kind
-from data.readers import BadFile, stage
+from data.contract import KINDS, LOAD_ORDER, WITA, Kind, UnknownKind, detect_kind
+from data.failures import BadFile, LoadIncomplete, StorageFailure, TimeLimit, is_storage_failure
+from data.limits import Deadline, Limits
+from data.readers import Header, check_size, shown_names, stage
 
 CHECKS_DIR = Path(__file__).resolve().parent / "checks"
 REJECT_EXAMPLES = 5
@@ -66,7 +70,12 @@ class _Staged:
     table: str
     kind: Kind
     checksum: str
-    columns: list[str]
+    header: Header
+
+    @property
+    def columns(self) -> list[str]:
+        """The contract's columns the file has (the only ones staged)."""
+        return self.header.columns
 
 
 def checksum(path: Path) -> str:
@@ -84,39 +93,108 @@ def load_files(
     kind: str | None = None,
     simulated: bool = False,
     progress: Progress | None = None,
+    limits: Limits | None = None,
 ) -> list[FileResult]:
-    """Load the files in one transaction; raise BadFile, with nothing changed, if any file is bad."""
+    """Load the files in one transaction. Raises BadFile or LoadIncomplete, with nothing changed, when a
+    file is bad or the load cannot finish (data/failures.py)."""
     target = warehouse_path or warehouse.default_path()
+    limits = limits or Limits.from_environment()
     forced = KINDS[kind] if kind else None
-    steps = 2 * len(paths) + 1
+    steps = _steps(paths)
     report = progress or (lambda done, total, what: None)
-    with warehouse.writing(target) as con:
-        con.execute((CHECKS_DIR / "macros.sql").read_text())
-        staged = []
-        for index, path in enumerate(paths):
-            report(index, steps, f"membaca {Path(path).name}")
-            staged.append(_stage_file(con, Path(path), index, forced))
-        staged.sort(key=lambda item: LOAD_ORDER.index(item.kind.name))
-        loaded_at = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
-        seen: set[str] = set()
-        results = []
-        for index, item in enumerate(staged, start=len(paths)):
-            report(index, steps, f"memeriksa dan memuat {item.path.name}")
-            if item.checksum in seen or _already_loaded(con, item.checksum):
-                results.append(_skipped(item))
-            else:
-                results.append(_load_one(con, item, loaded_at, simulated))
-            seen.add(item.checksum)
-        report(steps - 1, steps, "menyimpan gudang data")
+    deadline = Deadline(limits.load_seconds)
+    purpose = ", ".join(Path(path).name for path in paths)
+    try:
+        with warehouse.writing(
+            target, deadline=deadline, lock_wait=limits.lock_wait_seconds, purpose=purpose
+        ) as con:
+            results = _load_into(
+                con, [Path(path) for path in paths], forced, simulated, limits, deadline, report
+            )
+            report(steps - 1, steps, "menyimpan gudang data")
+    except duckdb.OutOfMemoryException as error:
+        raise LoadIncomplete(
+            f"memori muat tidak cukup (PANTAU_LOAD_MEMORY={warehouse.LOAD_MEMORY}) dan disk tidak dapat "
+            f"menampung sisanya: {error}"
+        ) from error
+    except (OSError, duckdb.Error) as error:
+        if is_storage_failure(error):
+            raise StorageFailure(
+                f"ruang disk habis atau gagal membaca/menulis gudang data: {error}"
+            ) from error
+        raise
     report(steps, steps, "selesai")
     return results
 
 
-def _stage_file(con: duckdb.DuckDBPyConnection, path: Path, index: int, forced: Kind | None) -> _Staged:
+def _load_into(
+    con: duckdb.DuckDBPyConnection,
+    paths: list[Path],
+    forced: Kind | None,
+    simulated: bool,
+    limits: Limits,
+    deadline: Deadline,
+    report: Progress,
+) -> list[FileResult]:
+    """Stage every file, then check and load each in dependency order, in the warehouse's copy."""
+    steps = _steps(paths)
+    con.execute((CHECKS_DIR / "macros.sql").read_text())
+    staged = []
+    for index, path in enumerate(paths):
+        report(index, steps, f"membaca {path.name}")
+        with _working_on(path, deadline):
+            staged.append(_stage_file(con, path, index, forced, limits, deadline))
+    staged.sort(key=lambda item: LOAD_ORDER.index(item.kind.name))
+    loaded_at = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    con.execute("SET VARIABLE hari_muat = ?", [(loaded_at + WITA).date()])
+    chains_before = _broken_chains(con)
+    seen: set[str] = set()
+    results = []
+    for index, item in enumerate(staged, start=len(paths)):
+        report(index, steps, f"memeriksa dan memuat {item.path.name}")
+        with _working_on(item.path, deadline):
+            if item.checksum in seen or _already_loaded(con, item.checksum):
+                results.append(_skipped(item))
+            else:
+                results.append(_load_one(con, item, loaded_at, simulated))
+        seen.add(item.checksum)
+    _refuse_broken_chains(con, chains_before, staged)
+    return results
+
+
+def _steps(paths: list) -> int:
+    """The steps a load reports: reading each file, checking and loading each, then saving."""
+    return 2 * len(paths) + 1
+
+
+@contextmanager
+def _working_on(path: Path, deadline: Deadline) -> Iterator[None]:
+    """Names the file when the time runs out while it is read or checked (the inbox sets it aside)."""
+    try:
+        yield
+    except duckdb.InterruptException as error:
+        if not deadline.passed():
+            raise  # interrupted by someone, not by the time limit
+        raise deadline.exceeded(path) from error
+    except TimeLimit as error:
+        error.path = error.path or path
+        raise
+
+
+def _stage_file(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    index: int,
+    forced: Kind | None,
+    limits: Limits,
+    deadline: Deadline,
+) -> _Staged:
     table = f"stg_{index}"
+    check_size(path, limits)  # before hashing: a file too large is refused without reading it
     with ThreadPoolExecutor(max_workers=1) as hasher:
         digest = hasher.submit(checksum, path)  # hashing releases the GIL: it runs beside DuckDB's reading
-        columns = stage(con, path, table)
+        header = stage(con, path, table, limits, deadline)
+    columns = header.columns
     try:
         kind = forced or detect_kind(columns)
     except UnknownKind as error:
@@ -125,7 +203,7 @@ def _stage_file(con: duckdb.DuckDBPyConnection, path: Path, index: int, forced: 
     if missing:
         reason = f"kolom wajib untuk jenis '{kind.name}' tidak ada: {', '.join(missing)}"
         raise BadFile(path, reason + _looks_like(columns, kind))
-    return _Staged(path, table, kind, digest.result(), columns)
+    return _Staged(path, table, kind, digest.result(), header)
 
 
 def _looks_like(columns: list[str], named: Kind) -> str:
@@ -154,9 +232,9 @@ def _load_one(
 ) -> FileResult:
     kind = item.kind
     result = FileResult(str(item.path), kind.name)
-    extra = [column for column in item.columns if column not in kind.columns]
-    if extra:
-        result.catatan.append(f"kolom diabaikan: {', '.join(extra)}")
+    ignored = item.header.others(kind.columns)
+    if ignored:
+        result.catatan.append(f"kolom diabaikan: {shown_names(ignored)}")
     if con.execute(f"SELECT count(*) FROM {item.table}").fetchone()[0] == 0:
         result.catatan.append("berkas hanya berisi baris judul, tanpa baris data")
     load_id = con.execute("SELECT coalesce(max(id_muat), 0) + 1 FROM muat").fetchone()[0]
@@ -178,21 +256,16 @@ def _load_one(
             ORDER BY d._baris""",
         [load_id, result.berkas, kind.name],
     )
-    key_match = " AND ".join(f"t.{column} = d.{column}" for column in kind.key)
     result.dibaca, result.ditolak = con.execute(
         "SELECT count(*), count(*) FILTER (len(masalah) > 0) FROM diperiksa"
     ).fetchone()
-    # A key is held once by the warehouse and once by a file's valid rows (repeats are rejected): the rows
-    # deleted are the rows replaced, counted by the delete itself rather than by a second join.
-    result.diganti = con.execute(
-        f"DELETE FROM {kind.name} t USING diperiksa d WHERE {key_match} AND len(d.masalah) = 0"
-    ).fetchone()[0]
+    if kind.name == "pembatalan":
+        _withdraw(con, load_id)
+    else:
+        result.diganti = _replace_by_key(con, kind, load_id)
     result.dimuat = result.dibaca - result.ditolak - result.diganti
-    con.execute(
-        f"""INSERT INTO {kind.name} BY NAME
-            SELECT * EXCLUDE (_baris, _kunci, masalah), {load_id} AS id_muat
-            FROM diperiksa WHERE len(masalah) = 0"""
-    )
+    if kind.name == "registrasi":
+        _note_reinstated(con, load_id, result)
     _resolve_earlier_rejects(con, kind, load_id)
     con.execute(
         "INSERT INTO muat VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -215,6 +288,67 @@ def _load_one(
     ).fetchall()
     con.execute(f"DROP TABLE {item.table}")
     return result
+
+
+def _replace_by_key(con: duckdb.DuckDBPyConnection, kind: Kind, load_id: int) -> int:
+    """The valid rows in place of the warehouse's rows with the same key; returns the rows replaced."""
+    key_match = " AND ".join(f"t.{column} = d.{column}" for column in kind.key)
+    # A key is held once by the warehouse and once by a file's valid rows (repeats are rejected): the rows
+    # deleted are the rows replaced, counted by the delete itself rather than by a second join.
+    replaced = con.execute(
+        f"DELETE FROM {kind.name} t USING diperiksa d WHERE {key_match} AND len(d.masalah) = 0"
+    ).fetchone()[0]
+    con.execute(
+        f"""INSERT INTO {kind.name} BY NAME
+            SELECT * EXCLUDE (_baris, _kunci, masalah), {load_id} AS id_muat
+            FROM diperiksa WHERE len(masalah) = 0"""
+    )
+    return replaced
+
+
+def _withdraw(con: duckdb.DuckDBPyConnection, load_id: int) -> None:
+    """Each valid withdrawal moves its family out of the registrations into the history, whole."""
+    con.execute(
+        """INSERT INTO pembatalan
+           SELECT r.id_keluarga, d.alasan, r.idsubsls, r.kode_kab, r.tanggal_didata,
+                  to_json(r)::VARCHAR, ?, NULL
+           FROM registrasi r JOIN diperiksa d ON d.id_keluarga = r.id_keluarga AND len(d.masalah) = 0""",
+        [load_id],
+    )
+    con.execute(
+        """DELETE FROM registrasi r USING diperiksa d
+           WHERE r.id_keluarga = d.id_keluarga AND len(d.masalah) = 0"""
+    )
+
+
+def _note_reinstated(con: duckdb.DuckDBPyConnection, load_id: int, result: FileResult) -> None:
+    """A family withdrawn earlier and registered again counts again: the later word wins, as for any
+    row, and the history says which load brought it back."""
+    count = con.execute(
+        """UPDATE pembatalan SET dipulihkan = ?
+           WHERE dipulihkan IS NULL
+             AND id_keluarga IN (SELECT id_keluarga FROM diperiksa WHERE len(masalah) = 0)""",
+        [load_id],
+    ).fetchone()[0]
+    if count:
+        result.catatan.append(f"{count} keluarga yang pernah dibatalkan terdaftar lagi (lihat halaman Data)")
+
+
+def _broken_chains(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
+    return set(con.execute((CHECKS_DIR / "rantai.sql").read_text()).fetchall())
+
+
+def _refuse_broken_chains(
+    con: duckdb.DuckDBPyConnection, before: set[tuple[str, str]], staged: list[_Staged]
+) -> None:
+    """The whole warehouse's supervisor chains after the load: one the load would break (the row checks
+    see one file against the warehouse; this sees the end state) refuses the officers' file."""
+    broken = sorted(_broken_chains(con) - before)
+    blamed = [item.path for item in staged if item.kind.name in ("petugas", "penugasan")]
+    if broken and blamed:
+        told = "; ".join(chain for _, chain in broken[:REJECT_EXAMPLES])
+        more = f" dan {len(broken) - REJECT_EXAMPLES} lainnya" if len(broken) > REJECT_EXAMPLES else ""
+        raise BadFile(blamed[0], f"muat ini akan memutus rantai pengawas: {told}{more}")
 
 
 def _resolve_earlier_rejects(con: duckdb.DuckDBPyConnection, kind: Kind, load_id: int) -> None:

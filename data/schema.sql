@@ -78,6 +78,17 @@ CREATE TABLE registrasi (         -- one row per family, the latest export wins
     id_muat INTEGER NOT NULL
 );
 
+CREATE TABLE pembatalan (         -- families withdrawn: out of registrasi, kept here with the reason
+    id_keluarga VARCHAR NOT NULL,
+    alasan VARCHAR NOT NULL,
+    idsubsls VARCHAR NOT NULL,    -- where the family was counted, for the Data page
+    kode_kab VARCHAR NOT NULL,
+    tanggal_didata DATE NOT NULL,
+    isi VARCHAR NOT NULL,         -- the registrasi row withdrawn, as JSON
+    id_muat INTEGER NOT NULL,     -- the load that withdrew it
+    dipulihkan INTEGER            -- a later load that registered the family again
+);
+
 CREATE TABLE muat (               -- every load: one row per file
     id_muat INTEGER PRIMARY KEY,
     berkas VARCHAR NOT NULL,

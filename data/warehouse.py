@@ -6,23 +6,42 @@ with os.replace. Readers keep the old file until they reopen; an error or a cras
 untouched (the copy is the transaction); a lock file keeps two loads from racing.
 """
 
+import datetime as dt
 import fcntl
+import json
 import os
 import re
 import shutil
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 
+from data.contract import WITA
+from data.failures import LockTimeout
+from data.limits import Deadline
+
 DATA_DIR = Path(__file__).resolve().parent
 SCHEMA_FILE = DATA_DIR / "schema.sql"
 UPGRADE_FILE = DATA_DIR / "upgrade.sql"
 ROLLUP_FILE = DATA_DIR / "rollup.sql"
 SUMMARY_TABLES = frozenset(re.findall(r"CREATE OR REPLACE TABLE (\w+)", ROLLUP_FILE.read_text()))
+# Every table a current warehouse holds: a warehouse without one of them is brought up to date by the
+# next load (upgrade.sql, then the summary tables).
+TABLES = SUMMARY_TABLES | set(re.findall(r"CREATE TABLE (\w+)", SCHEMA_FILE.read_text()))
 # What a load may hold in memory before DuckDB spills to disk: a very large export streams through.
 LOAD_MEMORY = os.environ.get("PANTAU_LOAD_MEMORY", "2GB")
+# Nothing is fetched: DuckDB would otherwise download an extension it meets from its server.
+OFFLINE = {
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+}
+# Locked: no statement of a load can change these settings back.
+CONFIG = {"memory_limit": LOAD_MEMORY, **OFFLINE, "lock_configuration": True}
+LOCK_POLL_SECONDS = 0.1
 REGENCY_FILE = DATA_DIR / "reference" / "kabupaten.csv"
 
 
@@ -40,12 +59,14 @@ def _create(con: duckdb.DuckDBPyConnection) -> None:
 
 
 @contextmanager
-def writing(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+def writing(
+    path: Path, *, deadline: Deadline, lock_wait: float, purpose: str = ""
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection to a private copy of the warehouse that replaces it only if the block succeeds,
-    with its summary tables rebuilt from what the block left."""
+    with its summary tables rebuilt from what the block left, all before `deadline`. Waits at most
+    `lock_wait` seconds for another load to finish; `purpose` tells a waiting load what this one is."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(f"{path}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with _locked(path, lock_wait, purpose):
         for leftover in path.parent.glob(f"{path.name}.tmp*"):  # from a load that was killed
             _remove(leftover)
         staging = path.with_name(f"{path.name}.tmp{os.getpid()}")
@@ -53,17 +74,16 @@ def writing(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         try:
             if path.exists():
                 shutil.copyfile(path, staging)
-            con = duckdb.connect(
-                str(staging), config={"memory_limit": LOAD_MEMORY, "temp_directory": str(spill)}
-            )
+            con = duckdb.connect(str(staging), config={**CONFIG, "temp_directory": str(spill)})
             try:
-                if path.exists():
-                    con.execute(UPGRADE_FILE.read_text())
-                else:
-                    _create(con)
-                yield con
-                con.execute(ROLLUP_FILE.read_text())
-                con.execute("CHECKPOINT")
+                with deadline.interrupting(con):
+                    if path.exists():
+                        con.execute(UPGRADE_FILE.read_text())
+                    else:
+                        _create(con)
+                    yield con
+                    con.execute(ROLLUP_FILE.read_text())
+                    con.execute("CHECKPOINT")
             finally:
                 con.close()
             _flush_to_disk(staging)
@@ -71,6 +91,47 @@ def writing(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         finally:
             for leftover in (staging, Path(f"{staging}.wal"), spill):
                 _remove(leftover)
+
+
+@contextmanager
+def _locked(path: Path, wait_seconds: float, purpose: str) -> Iterator[None]:
+    """The warehouse's lock (loads queue, never race), waited for at most `wait_seconds`. The holder
+    writes who it is into the lock file, so that a load that gives up can say which load holds it."""
+    fd = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        give_up = time.monotonic() + wait_seconds
+        while not _try_lock(fd):
+            if time.monotonic() >= give_up:
+                raise LockTimeout(_held_by(fd, wait_seconds))
+            time.sleep(LOCK_POLL_SECONDS)
+        holder = {"pid": os.getpid(), "sejak": dt.datetime.now(dt.UTC).isoformat(), "muat": purpose[:500]}
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, json.dumps(holder).encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _try_lock(fd: int) -> bool:
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _held_by(fd: int, waited: float) -> str:
+    """Why this load gives up, naming the load that holds the warehouse as it wrote itself down."""
+    try:
+        holder = json.loads(os.pread(fd, 4096, 0))
+        since = dt.datetime.fromisoformat(holder["sejak"]) + WITA
+        who = f"proses {holder['pid']} sejak {since:%d/%m/%Y %H.%M} WITA: {holder['muat'] or '-'}"
+    except (ValueError, KeyError, TypeError):
+        who = "muat lain"
+    return (
+        f"gudang data sedang dimuat oleh {who}; ditunggu {waited:g} detik (PANTAU_LOCK_WAIT_SECONDS): "
+        "coba lagi nanti"
+    )
 
 
 def _remove(path: Path) -> None:

@@ -30,6 +30,12 @@ QUERY_DIR = Path(__file__).resolve().parent
 # of the machine stays bounded at national scale (the officers' question is the largest).
 READ_MEMORY = os.environ.get("PANTAU_READ_MEMORY", "1GB")
 SPILL_DIR = str(Path(tempfile.gettempdir()) / "pantau-duckdb")
+# Nothing is fetched: DuckDB would otherwise download an extension a question needs from its server.
+READ_CONFIG = {
+    "memory_limit": READ_MEMORY,
+    "temp_directory": SPILL_DIR,
+    **warehouse.OFFLINE,
+}
 OPEN_ATTEMPTS = 5  # a load swapping the file between our look and our open: look again
 
 
@@ -38,8 +44,9 @@ class WarehouseMissing(FileNotFoundError):
 
 
 class WarehouseOutdated(WarehouseMissing):
-    """A warehouse built before the summary tables the questions read (data/rollup.sql): not usable
-    until the next load, which builds them."""
+    """A warehouse built by an earlier version, without some table the questions read (a summary
+    table of data/rollup.sql, or a newer table of schema.sql): not usable until the next load, which
+    brings it up to date."""
 
 
 @cache
@@ -98,12 +105,12 @@ class Warehouse:
         # The version is read before and after opening: equal, and the open file is that version.
         for _ in range(OPEN_ATTEMPTS):
             before = self.version()
-            connection = duckdb.connect(config={"memory_limit": READ_MEMORY, "temp_directory": SPILL_DIR})
+            connection = duckdb.connect(config=READ_CONFIG)
             if self.path.is_dir():
                 export.attach_views(connection, export.current_snapshot(self.path))
             else:
                 connection.execute("ATTACH ? AS gudang (READ_ONLY)", [str(self.path)])
-            missing = warehouse.SUMMARY_TABLES - set(export.tables(connection))
+            missing = warehouse.TABLES - set(export.tables(connection))
             if missing:
                 connection.close()
                 names = ", ".join(sorted(missing))

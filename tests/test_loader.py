@@ -64,7 +64,7 @@ def test_small_campaign_loads_every_row(tmp_path):
         "registrasi": (26, 26, 0, 0),
     }
     # Loaded in dependency order whatever the order given.
-    assert [result.jenis for result in results] == list(loader.LOAD_ORDER)
+    assert [result.jenis for result in results] == [kind for kind in loader.LOAD_ORDER if kind in counts]
 
 
 def test_values_are_parsed_and_normalised(small_warehouse_template):

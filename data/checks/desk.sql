@@ -15,6 +15,7 @@ SELECT
     tgl(tanggal_tutup) AS tanggal_tutup,
     list_filter([
         wajib('id_desk', id_desk),
+        cek_kode('id_desk', id_desk),
         duplikat('id_desk', id_desk, _pertama, _baris),
         wajib('nama_lokasi', nama_lokasi),
         wajib('kode_kab', kode_kab),

@@ -19,6 +19,7 @@ SELECT
                 AND _wilayah NOT IN (SELECT kode_kab FROM kabupaten)
             THEN masalah('kode_wilayah', kode_wilayah, 'harus 64 (provinsi) atau kode BPS kabupaten/kota') END,
         wajib('tahap', tahap),
+        cek_kode('tahap', tahap),
         duplikat('tahap', tahap, _pertama, _baris),
         wajib('tanggal_mulai', tanggal_mulai),
         cek_tgl('tanggal_mulai', tanggal_mulai),

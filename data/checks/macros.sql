@@ -39,8 +39,11 @@ CREATE OR REPLACE TEMP MACRO cek_kab(kolom, nilai) AS
         THEN masalah(kolom, nilai, 'kode kabupaten/kota tidak dikenal (kode BPS 4 digit)') END;
 -- A code that Excel turned into a number shows in scientific notation (6,47201E+15): its last
 -- digits are gone, and only a new export with the column formatted as text brings them back.
+-- A code holding a control character (NUL, tab, a line break) would be another code that looks the same.
 CREATE OR REPLACE TEMP MACRO cek_kode(kolom, nilai) AS
-    CASE WHEN (contains(nilai, 'E') OR contains(nilai, 'e'))  -- cheap, spares most values the regex
+    CASE WHEN regexp_matches(nilai, '[[:cntrl:]]')
+        THEN masalah(kolom, nilai, 'kode berisi karakter kendali (NUL, tab atau ganti baris): hapus lalu kirim ulang')
+    WHEN (contains(nilai, 'E') OR contains(nilai, 'e'))  -- cheap, spares most values the regex
             AND regexp_full_match(teks(nilai), '[0-9]([.,][0-9]+)?[eE][+]?[0-9]+')
         THEN masalah(kolom, nilai, 'kode menjadi angka di Excel (notasi ilmiah): digit terakhirnya hilang; '
             || 'format kolom sebagai Teks lalu ekspor ulang') END;
@@ -58,3 +61,9 @@ CREATE OR REPLACE TEMP MACRO sls_tak_dikenal(kolom, nilai, kode_sls) AS coalesce
 CREATE OR REPLACE TEMP MACRO duplikat(kolom, nilai, baris_pertama, baris) AS
     CASE WHEN baris_pertama < baris
         THEN masalah(kolom, nilai, 'duplikat dalam berkas (sama dengan baris ' || baris_pertama || ')') END;
+-- The day (WITA) of this load, set by the loader: no step of a form can have happened after it, and a
+-- typo such as 2030 would otherwise move every page's default day years ahead.
+CREATE OR REPLACE TEMP MACRO hari_muat() AS getvariable('hari_muat')::DATE;
+CREATE OR REPLACE TEMP MACRO cek_setelah_muat(kolom, nilai, waktu) AS
+    CASE WHEN waktu::DATE > hari_muat()
+        THEN masalah(kolom, nilai, 'tanggal setelah hari pemuatan (' || strftime(hari_muat(), '%d/%m/%Y') || ')') END;

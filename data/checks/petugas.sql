@@ -1,6 +1,8 @@
 -- Officers. A supervisor must be registered with the right role: a PPL's in a PML, a PML's in a
 -- Koseka, found among this file's valid rows or else in the warehouse. Checked top-down so that a
--- PML rejected here cannot vouch for its PPLs.
+-- PML rejected here cannot vouch for its PPLs; and bottom-up against the warehouse, so that a new
+-- role still fits the officers someone supervises and the SLS assigned to them. The loader checks
+-- the whole warehouse's chains once more after the load (data/checks/rantai.sql).
 WITH s AS (
     SELECT *, kode(id_petugas) AS _id, upper(teks(peran)) AS _peran, kode(id_pengawas) AS _pengawas,
         kode(kode_kab) AS _kab,
@@ -39,6 +41,17 @@ koseka AS (
 pml AS (
     SELECT _id FROM sah_di_berkas WHERE _peran = 'PML' AND _pengawas IN (SELECT _id FROM koseka)
     UNION SELECT _id FROM di_gudang WHERE _peran = 'PML'
+),
+-- Whom each officer supervises among those the warehouse keeps as they are, and the SLS assigned to
+-- each: a new role must still fit them (a Koseka re-sent as a PPL would leave his PMLs under a PPL).
+bawahan AS (
+    SELECT id_pengawas AS _id, count(*) FILTER (peran = 'PPL') AS _ppl, count(*) FILTER (peran = 'PML') AS _pml
+    FROM petugas
+    WHERE id_pengawas IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sah_di_berkas b WHERE b._id = petugas.id_petugas)
+    GROUP BY id_pengawas
+),
+ditugaskan AS (
+    SELECT id_petugas AS _id, count(*) AS _sls FROM penugasan GROUP BY id_petugas
 )
 SELECT
     _baris,
@@ -52,6 +65,16 @@ SELECT
         CASE WHEN _peran = 'PPL' AND _pengawas NOT IN (SELECT _id FROM pml)
             THEN masalah('id_pengawas', id_pengawas, 'pengawas tidak terdaftar sebagai PML') END,
         CASE WHEN _peran = 'PML' AND _pengawas NOT IN (SELECT _id FROM koseka)
-            THEN masalah('id_pengawas', id_pengawas, 'pengawas tidak terdaftar sebagai Koseka') END
+            THEN masalah('id_pengawas', id_pengawas, 'pengawas tidak terdaftar sebagai Koseka') END,
+        CASE WHEN _ppl > 0 AND _peran <> 'PML'
+            THEN masalah('peran', peran, 'masih menjadi pengawas ' || _ppl || ' PPL di gudang data: '
+                || 'kirim ulang mereka dengan PML lain dulu') END,
+        CASE WHEN _pml > 0 AND _peran <> 'KOSEKA'
+            THEN masalah('peran', peran, 'masih menjadi pengawas ' || _pml || ' PML di gudang data: '
+                || 'kirim ulang mereka dengan Koseka lain dulu') END,
+        CASE WHEN _sls > 0 AND _peran <> 'PPL'
+            THEN masalah('peran', peran, 'masih ditugaskan ' || _sls || ' SLS: pindahkan penugasannya dulu') END
     ], lambda m: m IS NOT NULL)) AS masalah
 FROM sendiri
+LEFT JOIN bawahan USING (_id)
+LEFT JOIN ditugaskan USING (_id)

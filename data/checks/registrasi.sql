@@ -1,5 +1,5 @@
 -- Families registered. Dates must follow the form's path: enumerated, then checked, then received;
--- a desk family's house check comes after its desk interview.
+-- a desk family's house check comes after its desk interview; none comes after the day of the load.
 -- Every value is parsed once (s). Almost every row is valid, so a row's list of problems is built only
 -- when it fails the quick test below, which passes exactly the rows that no check in the list flags.
 WITH s AS (
@@ -60,6 +60,8 @@ SELECT
         AND (_selesai IS NOT NULL OR NOT ada(waktu_selesai))
         AND (_mulai < _datang) IS NOT TRUE AND (_selesai < _mulai) IS NOT TRUE
         AND _art >= 1
+        AND greatest(_didata, _diperiksa, _diterima, _cek_rumah, _datang::DATE, _mulai::DATE, _selesai::DATE)
+            <= hari_muat()
     THEN []
     ELSE list_filter([
         wajib('id_keluarga', id_keluarga),
@@ -81,20 +83,27 @@ SELECT
             THEN masalah('id_desk', id_desk, 'hanya untuk kanal DESK') END,
         wajib('tanggal_didata', tanggal_didata),
         cek_tgl('tanggal_didata', tanggal_didata),
+        cek_setelah_muat('tanggal_didata', tanggal_didata, _didata),
         cek_tgl('tanggal_diperiksa', tanggal_diperiksa),
+        cek_setelah_muat('tanggal_diperiksa', tanggal_diperiksa, _diperiksa),
         CASE WHEN _diperiksa < _didata
             THEN masalah('tanggal_diperiksa', tanggal_diperiksa, 'sebelum tanggal_didata') END,
         cek_tgl('tanggal_diterima', tanggal_diterima),
+        cek_setelah_muat('tanggal_diterima', tanggal_diterima, _diterima),
         CASE WHEN _diterima IS NOT NULL AND NOT ada(tanggal_diperiksa)
             THEN masalah('tanggal_diterima', tanggal_diterima, 'diterima tanpa tanggal_diperiksa') END,
         CASE WHEN _diterima < _diperiksa
             THEN masalah('tanggal_diterima', tanggal_diterima, 'sebelum tanggal_diperiksa') END,
         cek_tgl('tanggal_cek_rumah', tanggal_cek_rumah),
+        cek_setelah_muat('tanggal_cek_rumah', tanggal_cek_rumah, _cek_rumah),
         CASE WHEN _cek_rumah < _didata
             THEN masalah('tanggal_cek_rumah', tanggal_cek_rumah, 'sebelum tanggal_didata') END,
         cek_waktu('waktu_datang', waktu_datang),
+        cek_setelah_muat('waktu_datang', waktu_datang, _datang),
         cek_waktu('waktu_mulai', waktu_mulai),
+        cek_setelah_muat('waktu_mulai', waktu_mulai, _mulai),
         cek_waktu('waktu_selesai', waktu_selesai),
+        cek_setelah_muat('waktu_selesai', waktu_selesai, _selesai),
         CASE WHEN _mulai < _datang
             THEN masalah('waktu_mulai', waktu_mulai, 'sebelum waktu_datang') END,
         CASE WHEN _selesai < _mulai
