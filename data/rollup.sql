@@ -51,3 +51,14 @@ CREATE OR REPLACE TABLE sls_mulai AS
 SELECT idsubsls, min(tanggal_didata) AS tanggal_pertama
 FROM registrasi_harian
 GROUP BY idsubsls;
+
+-- Families whose place does not fit who registered them: an SLS outside the officer's regency, or a
+-- family served at a desk of another regency. Few rows; finding them meant joining every family.
+-- queries/alur_luar_wilayah.sql applies the as-of day and the regency.
+CREATE OR REPLACE TABLE registrasi_luar_wilayah AS
+SELECT r.id_keluarga, r.id_petugas, r.kode_kab, r.idsubsls, r.tanggal_didata, r.id_desk,
+       p.kode_kab AS kode_kab_petugas, d.kode_kab AS kode_kab_desk
+FROM registrasi r
+JOIN petugas p USING (id_petugas)
+LEFT JOIN desk d ON d.id_desk = r.id_desk
+WHERE p.kode_kab <> r.kode_kab OR d.kode_kab <> r.kode_kab;

@@ -55,6 +55,22 @@ WORDS = {
         "id": "Keluarga di SLS yang ditugaskan kepada PPL lain",
         "en": "Families in an SLS assigned to another PPL",
     },
+    "alur.anomali_wilayah": {
+        "id": "Keluarga di luar kabupaten/kota petugas atau desknya",
+        "en": "Families outside their officer's or desk's regency",
+    },
+    "alur.alasan.sls_petugas": {
+        "id": "SLS di luar kabupaten/kota petugas ({kab_petugas})",
+        "en": "SLS outside the officer's regency ({kab_petugas})",
+    },
+    "alur.alasan.desk": {
+        "id": "Dilayani di desk kabupaten/kota lain: {desk} ({kab_desk})",
+        "en": "Served at another regency's desk: {desk} ({kab_desk})",
+    },
+    "alur.cek_wilayah": {
+        "id": "Kode SLS salah, atau petugas dipinjam tanpa penugasan baru?",
+        "en": "A wrong SLS code, or an officer lent without a new assignment?",
+    },
     "alur.tidak_ada": {"id": "Tidak ada.", "en": "None."},
     "alur.catatan_tanggal": {
         "id": "Tanggal sesudah hari data dimuat ditampilkan pada setiap tanggal keadaan sampai ekspornya "
@@ -181,7 +197,7 @@ def backlog_section(backlog: pd.DataFrame, frame: ui.Frame) -> None:
         hover=[
             t(
                 "alur.hover.antrean",
-                wilayah=row.nama_pendek,
+                wilayah=ui.plain_plotly(row.nama_pendek),
                 jumlah=ui.number(row.keluarga),
                 kelompok=BUCKET_NAMES[row.kelompok],
             )
@@ -259,11 +275,35 @@ def other_sls_table(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
     )
 
 
+def outside_table(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
+    t = frame.t
+
+    def reason(row) -> str:
+        words = {
+            "kab_petugas": row.nama_pendek_petugas,
+            "desk": row.nama_lokasi,
+            "kab_desk": row.nama_pendek_desk,
+        }
+        return t(f"alur.alasan.{row.alasan}", **words)
+
+    return pd.DataFrame(
+        {
+            t("alur.kolom.alasan"): [reason(row) for row in rows.itertuples()],
+            t("alur.kolom.petugas"): [officer(row) for row in rows.itertuples()],
+            t("kolom.wilayah"): rows.nama_pendek,
+            t("alur.kolom.keluarga"): rows.keluarga.map(ui.number),
+            t("alur.kolom.contoh"): rows.contoh_keluarga.map(", ".join),
+            t("alur.kolom.cek"): t("alur.cek_wilayah"),
+        }
+    )
+
+
 # Each anomaly's question and the table it is shown as.
 ANOMALY_TABLES = {
     "alur_petugas_harian": busy_days_table,
     "alur_tanggal_janggal": odd_dates_table,
     "alur_luar_penugasan": other_sls_table,
+    "alur_luar_wilayah": outside_table,
 }
 
 
@@ -299,3 +339,4 @@ st.subheader(frame.t("alur.anomali"))
 anomaly("alur.anomali_harian", "alur_petugas_harian", frame)
 anomaly("alur.anomali_tanggal", "alur_tanggal_janggal", frame, "alur.catatan_tanggal")
 anomaly("alur.anomali_sls", "alur_luar_penugasan", frame)
+anomaly("alur.anomali_wilayah", "alur_luar_wilayah", frame)

@@ -167,6 +167,32 @@ def test_families_in_an_sls_of_another_ppl(alur_warehouse):
     assert run(alur_warehouse, "alur_luar_penugasan", kab="6411").empty
 
 
+def test_families_outside_their_officers_or_desks_regency(small_warehouse, tmp_path):
+    # K95: PPL-1 (Samarinda) in an SLS of Mahakam Ulu; K96, K97: PPL-3 (Mahakam Ulu) in Mahakam Ulu's
+    # SLS, served at desk D1 in Samarinda; K98 by PPL-3 in his own SLS at the door: nothing odd.
+    header = "id_keluarga,idsubsls,id_petugas,kanal,id_desk,tanggal_didata,jumlah_art\n"
+    rows = [
+        "K95,6411010001000100,PPL-1,PINTU,,2022-10-26,3",
+        "K96,6411010001000100,PPL-3,DESK,D1,2022-10-27,2",
+        "K97,6411010001000100,PPL-3,DESK,D1,2022-10-28,2",
+        "K98,6411010001000100,PPL-3,PINTU,,2022-10-28,2",
+    ]
+    (tmp_path / "registrasi.csv").write_text(header + "\n".join(rows) + "\n")
+    load_files([tmp_path / "registrasi.csv"], warehouse_path=small_warehouse)
+    outside = run(small_warehouse, "alur_luar_wilayah")
+    assert outside[
+        ["alasan", "id_petugas", "nama_pendek", "nama_pendek_petugas", "keluarga"]
+    ].values.tolist() == [
+        ["sls_petugas", "PPL-1", "Mahakam Ulu", "Samarinda", 1],
+        ["desk", "PPL-3", "Mahakam Ulu", "Mahakam Ulu", 2],
+    ]
+    assert outside.contoh_keluarga.map(list).tolist() == [["K95"], ["K96", "K97"]]
+    assert outside.nama_lokasi.tolist()[1] == "Kantor Diskominfo Kaltim"
+    # Up to 27 Oct: one desk family; in Samarinda's SLS: none.
+    assert run(small_warehouse, "alur_luar_wilayah", as_of=dt.date(2022, 10, 27)).keluarga.tolist() == [1, 1]
+    assert run(small_warehouse, "alur_luar_wilayah", kab="6472").empty
+
+
 def test_the_small_campaign_has_no_anomaly(small_warehouse_template):
-    for name in ["alur_petugas_harian", "alur_tanggal_janggal", "alur_luar_penugasan"]:
+    for name in ["alur_petugas_harian", "alur_tanggal_janggal", "alur_luar_penugasan", "alur_luar_wilayah"]:
         assert run(small_warehouse_template, name).empty, name
