@@ -130,10 +130,10 @@ def main() -> None:
         ui.pin_snapshot(lang)
         info = ui.ask("info_data").iloc[0]
     except WarehouseOutdated:
-        _data_only(ui.TEXT["frame.gudang_lama"][lang].format(path=ui.warehouse().path))
+        _data_only(ui.TEXT["frame.gudang_lama"][lang])
         return
     except WarehouseMissing:
-        _data_only(ui.TEXT["frame.gudang_kosong"][lang].format(path=ui.warehouse().path))
+        _data_only(ui.TEXT["frame.gudang_kosong"][lang])
         return
     _watch_for_loads()
     if info["jumlah_keluarga"] == 0:

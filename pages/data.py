@@ -7,30 +7,25 @@ frame: it takes the language from ui.language(). Without a warehouse it shows on
 """
 
 import datetime as dt
-import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from data import uploads
 from data.contract import KINDS, LOAD_ORDER
-from data.loader import FileResult, load_files
-from data.readers import BadFile
+from data.failures import BadFile, LoadIncomplete
+from data.loader import FileResult
 from pages import ui, unduh
 from queries import WarehouseMissing
 
 SHOWN_REJECTS = 1_000  # lines drawn; the downloads carry every line the filters select
 UPLOAD_TYPES = ["csv", "txt", "tsv", "xlsx", "xlsm", "parquet"]
-UPLOAD_FOLDER = "unggahan"  # beside the warehouse file
 STATUSES = ("terbuka", "selesai", "semua")
 OUTCOME = "data_hasil_unggah"  # the last upload's outcome, kept in the session across the rerun after it
 UPLOADER_ROUND = "data_putaran_unggah"  # a fresh uploader after each load, so that it starts empty
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# File names, column names and reasons come from uploaded files: shown as written, never as markdown
-# (an image link in a file name would make the browser fetch it).
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
 WORDS = {
     "data.cakupan": {
         "id": "Halaman ini mencakup seluruh gudang data: tanggal dan kabupaten/kota yang dipilih di samping "
@@ -142,6 +137,28 @@ WORDS = {
         "en": "The download holds one line per problem. Choose one kind of file to download the original "
         "rows instead, ready to fix and resend.",
     },
+    "data.batal": {"id": "Keluarga dibatalkan", "en": "Families withdrawn"},
+    "data.batal_kosong": {
+        "id": "Belum ada keluarga yang dibatalkan.",
+        "en": "No family has been withdrawn.",
+    },
+    "data.kolom.keluarga": {"id": "Keluarga", "en": "Family"},
+    "data.kolom.kabupaten": {"id": "Kabupaten/kota", "en": "Regency/city"},
+    "data.kolom.sls": {"id": "SLS", "en": "SLS"},
+    "data.kolom.didata": {"id": "Didata", "en": "Enumerated"},
+    "data.dibatalkan": {"id": "Dibatalkan", "en": "Withdrawn"},
+    "data.terdaftar_lagi": {
+        "id": "Terdaftar lagi: {berkas}, {waktu}",
+        "en": "Registered again: {berkas}, {waktu}",
+    },
+    "data.catatan_batal": {
+        "id": "Keluarga yang dibatalkan (berkas jenis pembatalan: id_keluarga, alasan) tidak dihitung di "
+        "halaman mana pun. Bila muat sesudahnya membawa registrasi keluarga itu lagi, keluarga itu "
+        "dihitung lagi (data terakhir yang berlaku). Terbaru di atas; ditampilkan {tampil} pertama.",
+        "en": "Withdrawn families (files of kind pembatalan: id_keluarga, alasan) count on no page. When a "
+        "later load brings the family's registration again, it counts again (the latest data wins). "
+        "Newest first; the first {tampil} shown.",
+    },
     "data.unggah": {"id": "Unggah berkas", "en": "Upload files"},
     "data.pilih_berkas": {
         "id": "Berkas ekspor (CSV, TXT, TSV, XLSX, XLSM, Parquet)",
@@ -153,17 +170,19 @@ WORDS = {
     "data.catatan_unggah": {
         "id": "Semua berkas dimuat sekaligus: bila satu berkas tidak dapat dibaca, tidak ada yang dimuat. "
         "Baris yang salah disisihkan ke Baris ditolak, baris yang benar tetap dimuat; baris dengan kunci "
-        "yang sudah ada menggantikan yang lama. Berkas disimpan apa adanya di `{folder}`.",
+        "yang sudah ada menggantikan yang lama. Berkas yang dimuat disimpan apa adanya di server selama "
+        "{hari} hari; berkas yang gagal tidak disimpan.",
         "en": "All files load together: if one cannot be read, none loads. Wrong rows are set aside under "
         "Rejected rows and the right ones load; a row whose key is already there replaces the old one. "
-        "Files are kept as received in `{folder}`.",
+        "Files that load are kept as received on the server for {hari} days; files that fail are not kept.",
     },
     "data.unggah_mati": {
-        "id": "Unggah berkas dimatikan di sini (PANTAU_UNGGAH=0). Berkas dimuat di server dengan "
-        "`python -m data load BERKAS...`, atau diletakkan di kotak masuk yang dibaca "
+        "id": "Unggah berkas tidak dinyalakan di sini (nyalakan dengan PANTAU_UNGGAH=1). Berkas dimuat di "
+        "server dengan `python -m data load BERKAS...`, atau diletakkan di kotak masuk yang dibaca "
         "`python -m data inbox`.",
-        "en": "Uploading is switched off here (PANTAU_UNGGAH=0). Files are loaded on the server with "
-        "`python -m data load FILE...`, or put in the inbox that `python -m data inbox` reads.",
+        "en": "Uploading is not switched on here (switch it on with PANTAU_UNGGAH=1). Files are loaded on "
+        "the server with `python -m data load FILE...`, or put in the inbox that `python -m data inbox` "
+        "reads.",
     },
     "data.mulai": {"id": "Menyimpan berkas…", "en": "Saving the files…"},
     "data.hasil_judul": {"id": "Unggahan terakhir, {waktu}", "en": "Last upload, {waktu}"},
@@ -182,6 +201,14 @@ WORDS = {
         "id": "Contoh baris ditolak dari {berkas}; semuanya ada di bagian Baris ditolak.",
         "en": "Examples of rows rejected from {berkas}; all of them are under Rejected rows.",
     },
+    "data.tidak_selesai": {
+        "id": "Tidak selesai, tidak ada yang dimuat: {alasan}.",
+        "en": "Not finished, nothing was loaded: {alasan}.",
+    },
+    "data.kuota": {
+        "id": "{alasan}: kirim lebih sedikit berkas sekaligus, atau muat di server",
+        "en": "{alasan}: send fewer files at once, or load them on the server",
+    },
     "data.gagal": {
         "id": "Tidak ada yang dimuat: berkas **{berkas}** tidak dapat dimuat ({alasan}).",
         "en": "Nothing was loaded: file **{berkas}** cannot be loaded ({alasan}).",
@@ -191,11 +218,6 @@ WORDS = {
 
 def t(key: str, **values) -> str:
     return ui.TEXT[key][ui.language()].format(**values)
-
-
-def literal(text: str) -> str:
-    """Text from a file, shown as written inside markdown."""
-    return MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
 
 
 def show_table(table, rows: int, max_rows: int = 12, wide: tuple[str, ...] = ()) -> None:
@@ -422,6 +444,40 @@ def rejects_section(history: pd.DataFrame) -> None:
     download_buttons(filters)
 
 
+def withdrawal_status(row) -> str:
+    if pd.isna(row.dipulihkan):
+        return t("data.dibatalkan")
+    when = ui.utc_as_wita(row.waktu_pemulihan, ui.language())
+    return t("data.terdaftar_lagi", berkas=row.nama_berkas_pemulih, waktu=when)
+
+
+def withdrawals_table(rows: pd.DataFrame) -> pd.DataFrame:
+    lang = ui.language()
+    return pd.DataFrame(
+        {
+            # What a reader needs first comes first: on a projector the last columns scroll away.
+            t("data.kolom.keluarga"): rows.id_keluarga,
+            t("data.kolom.kabupaten"): rows.nama_pendek,
+            t("data.kolom.alasan"): rows.alasan,
+            t("data.kolom.status"): [withdrawal_status(row) for row in rows.itertuples()],
+            t("data.kolom.didata"): rows.tanggal_didata.map(lambda day: ui.date(day, lang)),
+            t("data.kolom.berkas"): rows.nama_berkas,
+            t("data.kolom.waktu_muat"): rows.waktu_muat.map(lambda when: ui.utc_as_wita(when, lang)),
+            t("data.kolom.sls"): rows.idsubsls,
+        }
+    )
+
+
+def withdrawals_section() -> None:
+    st.subheader(t("data.batal"))
+    rows = ui.ask("data_pembatalan", batas=SHOWN_REJECTS)
+    if rows.empty:
+        st.info(t("data.batal_kosong"))
+        return
+    show_table(withdrawals_table(rows), len(rows))
+    st.caption(t("data.catatan_batal", tampil=ui.number(SHOWN_REJECTS)))
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What the last upload did: each file's result under the name it was uploaded with, or the
@@ -430,58 +486,49 @@ class Outcome:
     at: dt.datetime  # UTC
     results: tuple[tuple[str, FileResult], ...] = ()
     failure: tuple[str, str] | None = None  # (file, reason)
+    incomplete: bool = False  # the load could not finish (not the file's fault): try again later
 
 
 def uploads_allowed() -> bool:
-    """Not where switched off, nor on a replica reading exported snapshots (the loader writes a file)."""
-    return os.environ.get("PANTAU_UNGGAH", "1") != "0" and not ui.warehouse().path.is_dir()
-
-
-def upload_folder() -> Path:
-    return ui.warehouse().path.parent / UPLOAD_FOLDER
-
-
-def save_uploads(files, folder: Path) -> dict[Path, str]:
-    """Each file as received, under `<UTC time>_<its name>`; returns where each went and its name."""
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    saved = {}
-    for number, file in enumerate(files, start=1):
-        name = Path(file.name).name or "berkas"  # a name only: no folder from the browser is trusted
-        path = folder / f"{stamp}_{name}"
-        if path.exists() or path in saved:  # the same name twice in one second
-            path = folder / f"{stamp}-{number}_{name}"
-        path.write_bytes(file.getvalue())
-        saved[path] = name
-    return saved
+    """Only where switched on, and not on a replica reading exported snapshots (the loader writes a
+    file)."""
+    return uploads.enabled() and not ui.warehouse().path.is_dir()
 
 
 def load_uploads(files, kind: str | None) -> Outcome:
+    """Save the files, load them in a process of their own, and keep them only when they loaded."""
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     bar = st.progress(0.0, text=t("data.mulai"))
-    saved = save_uploads(files, upload_folder())
+    try:
+        saved = uploads.save(
+            [(file.name, file.getvalue()) for file in files], uploads.folder(ui.warehouse().path)
+        )
+    except uploads.UploadRefused as error:
+        bar.empty()
+        return Outcome(now, failure=("", t("data.kuota", alasan=str(error))))
 
     def progress(done: int, total: int, what: str) -> None:
-        bar.progress(done / total if total else 1.0, text=what)
+        bar.progress(done / total if total else 1.0, text=ui.plain(what))  # it names the file
 
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     try:
-        results = load_files(list(saved), warehouse_path=ui.warehouse().path, kind=kind, progress=progress)
-    except BadFile as error:
-        bad = Path(error.path)
-        return Outcome(now, failure=(saved.get(bad, bad.name), error.reason))
+        results = uploads.load(list(saved), ui.warehouse().path, kind, progress)
+    except (BadFile, LoadIncomplete) as error:
+        uploads.discard(saved)
+        name = saved.get(error.path, error.path.name) if error.path else ""
+        return Outcome(now, failure=(name, error.reason), incomplete=isinstance(error, LoadIncomplete))
     finally:
         bar.empty()
     return Outcome(now, results=tuple((saved[Path(result.berkas)], result) for result in results))
 
 
 def show_result(name: str, result: FileResult) -> None:
-    words = {"berkas": literal(name), "jenis": result.jenis}
+    words = {"berkas": ui.plain(name), "jenis": result.jenis}
     if result.sudah_dimuat:
         st.info(t("data.dilewati", **words), icon=":material/content_copy:")
         return
     counts = {key: ui.number(getattr(result, key)) for key in ("dibaca", "dimuat", "diganti", "ditolak")}
     lines = [t("data.hasil_angka", **words, **counts)]
-    lines += [t("data.catatan", teks=literal(note)) for note in result.catatan]
+    lines += [t("data.catatan", teks=ui.plain(note)) for note in result.catatan]
     if not result.ditolak:
         st.success("  \n".join(lines), icon=":material/check_circle:")
         return
@@ -490,7 +537,7 @@ def show_result(name: str, result: FileResult) -> None:
         [(ui.number(row), column, value, reason) for row, column, value, reason in result.contoh_tolak],
         columns=[t("data.kolom.baris"), t("data.kolom.kolom"), t("data.kolom.nilai"), t("data.kolom.alasan")],
     )
-    st.caption(t("data.contoh_tolak", berkas=literal(name)))
+    st.caption(t("data.contoh_tolak", berkas=ui.plain(name)))
     show_table(examples, len(examples))
 
 
@@ -500,7 +547,8 @@ def show_outcome(outcome: Outcome | None) -> None:
     st.markdown(f"**{t('data.hasil_judul', waktu=ui.utc_as_wita(outcome.at, ui.language()))}**")
     if outcome.failure:
         name, reason = outcome.failure
-        st.error(t("data.gagal", berkas=literal(name), alasan=literal(reason)), icon=":material/block:")
+        key = "data.tidak_selesai" if outcome.incomplete or not name else "data.gagal"
+        st.error(t(key, berkas=ui.plain(name), alasan=ui.plain(reason)), icon=":material/block:")
         return
     for name, result in outcome.results:
         show_result(name, result)
@@ -525,7 +573,7 @@ def upload_section() -> None:
         format_func=lambda value: value or recognise,
         key=f"data_jenis_unggah_{lang}",
     )
-    st.caption(t("data.catatan_unggah", folder=upload_folder()))
+    st.caption(t("data.catatan_unggah", hari=f"{uploads.keep_days():g}"))
     if st.button(t("data.tombol_muat"), type="primary", icon=":material/upload:", disabled=not files):
         outcome = load_uploads(files, kind)
         st.session_state[OUTCOME] = outcome
@@ -549,4 +597,5 @@ if history is not None:
     freshness_section()
     history_section(history)
     rejects_section(history)
+    withdrawals_section()
 upload_section()

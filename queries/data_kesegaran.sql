@@ -1,7 +1,8 @@
 -- How fresh each kind of file is: files of the kind loaded and the last load (UTC), rows the
 -- warehouse holds now, the newest date inside those rows (NULL for kinds without dates) and the
 -- rejected rows still open (a file row counts once, however many problems it had). One row per
--- kind, also for a kind never loaded (then no files, no last load).
+-- kind, also for a kind never loaded (then no files, no last load). For pembatalan the rows are the
+-- families withdrawn and not registered again since.
 WITH gudang AS (
     SELECT 'wilayah' AS jenis, count(*) AS baris_gudang, NULL::DATE AS tanggal_terbaru FROM wilayah
     UNION ALL SELECT 'petugas', count(*), NULL FROM petugas
@@ -12,6 +13,7 @@ WITH gudang AS (
     SELECT 'registrasi', count(*),
            greatest(max(tanggal_didata), max(tanggal_diperiksa), max(tanggal_diterima), max(tanggal_cek_rumah))
     FROM registrasi
+    UNION ALL SELECT 'pembatalan', count(*) FILTER (dipulihkan IS NULL), NULL FROM pembatalan
 ),
 dimuat AS (
     SELECT jenis, count(*) AS berkas_dimuat, max(waktu_muat) AS muat_terakhir FROM muat GROUP BY jenis

@@ -143,6 +143,7 @@ def test_a_warehouse_from_before_the_summary_tables_asks_for_one_more_load(
     with duckdb.connect(str(small_warehouse)) as con:
         con.execute("DROP TABLE registrasi_harian")  # as a warehouse built by the previous version
     monkeypatch.setenv("PANTAU_WAREHOUSE", str(small_warehouse))
+    monkeypatch.setenv("PANTAU_UNGGAH", "1")
     at = AppTest.from_file(APP, default_timeout=30).run()
     assert not at.exception
     assert "versi sebelumnya" in at.info[0].value and at.title[0].value == "Data"

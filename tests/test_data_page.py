@@ -49,20 +49,22 @@ def rows_of(table: pd.DataFrame, column: str) -> dict[str, list[str]]:
     return {row[column]: row.drop(column).tolist() for _, row in table.iterrows()}
 
 
-def test_the_three_sections_with_known_figures(open_data, data_warehouse):
+def test_the_three_sections_with_known_figures(open_data, data_warehouse, monkeypatch):
+    monkeypatch.setenv("PANTAU_UNGGAH", "1")
     at = open_data(data_warehouse, bahasa="en")
     assert at.title[0].value == "Data"
     assert [header.value for header in at.subheader] == [
         "Freshness per kind of file",
         "Load history",
         "Rejected rows",
+        "Families withdrawn",
         "Upload files",
     ]
     assert "do not apply here" in at.caption[0].value
     freshness, history, rejected = (frame.value for frame in at.dataframe)
 
     kinds = rows_of(freshness, "Kind of file")
-    assert list(kinds) == ["wilayah", "petugas", "desk", "jadwal", "penugasan", "registrasi"]
+    assert list(kinds) == ["wilayah", "petugas", "desk", "jadwal", "penugasan", "registrasi", "pembatalan"]
     assert kinds["registrasi"] == ["3", load_time(data_warehouse, 9, "en"), "28", "4 Nov 2022", "2"]
     assert kinds["desk"] == ["2", load_time(data_warehouse, 7, "en"), "1", "24 Oct 2022", "1"]
     assert kinds["wilayah"] == ["1", load_time(data_warehouse, 1, "en"), "4", "—", "0"]
@@ -169,7 +171,7 @@ def run_app(monkeypatch, warehouse, **environment) -> AppTest:
 
 def test_no_warehouse_yet_only_the_upload(monkeypatch, tmp_path):
     missing = tmp_path / "belum_ada.duckdb"
-    at = run_app(monkeypatch, missing)
+    at = run_app(monkeypatch, missing, PANTAU_UNGGAH="1")
     assert at.info[0].value.startswith("Gudang data belum ada")
     assert at.title[0].value == "Data"
     assert [header.value for header in at.subheader] == ["Unggah berkas"]
@@ -180,13 +182,41 @@ def test_no_warehouse_yet_only_the_upload(monkeypatch, tmp_path):
     assert not missing.exists()  # looking creates nothing
 
 
-def test_uploads_switched_off(monkeypatch, tmp_path):
-    at = run_app(monkeypatch, tmp_path / "belum_ada.duckdb", PANTAU_UNGGAH="0")
+@pytest.mark.parametrize("setting", [None, "0", "yes"], ids=["unset", "off", "anything-but-1"])
+def test_uploads_are_off_unless_switched_on(monkeypatch, tmp_path, setting):
+    monkeypatch.delenv("PANTAU_UNGGAH", raising=False)
+    at = run_app(
+        monkeypatch, tmp_path / "belum_ada.duckdb", **({"PANTAU_UNGGAH": setting} if setting else {})
+    )
     assert not at.get("file_uploader")
     assert not at.button
     note = at.caption[-1].value
-    assert "PANTAU_UNGGAH=0" in note
+    assert "PANTAU_UNGGAH=1" in note
     assert "python -m data load" in note and "python -m data inbox" in note
+
+
+def test_no_server_path_is_shown(monkeypatch, tmp_path):
+    missing = tmp_path / "rahasia" / "warehouse.duckdb"
+    at = run_app(monkeypatch, missing, PANTAU_UNGGAH="1")
+    shown = [element.value for kind in ("info", "caption", "markdown") for element in getattr(at, kind)]
+    assert shown and not [text for text in shown if "rahasia" in text or str(tmp_path) in text]
+
+
+def test_withdrawn_families_with_their_reason_and_status(open_data, small_warehouse, tmp_path):
+    (tmp_path / "pembatalan.csv").write_text("id_keluarga,alasan\nK01,terdaftar ganda\nK02,pindah\n")
+    load_files([tmp_path / "pembatalan.csv"], warehouse_path=small_warehouse)
+    header = "id_keluarga,idsubsls,id_petugas,kanal,tanggal_didata,jumlah_art\n"
+    (tmp_path / "registrasi_ulang.csv").write_text(header + "K02,6472010001000100,PPL-1,PINTU,2022-10-16,3\n")
+    load_files([tmp_path / "registrasi_ulang.csv"], warehouse_path=small_warehouse)
+    at = open_data(small_warehouse)
+    assert "Keluarga dibatalkan" in [header.value for header in at.subheader]
+    table = next(frame.value for frame in at.dataframe if "Keluarga" in frame.value.columns)
+    rows = table.set_index("Keluarga")
+    assert rows.loc["K01", "Alasan"] == "terdaftar ganda" and rows.loc["K01", "Status"] == "Dibatalkan"
+    assert rows.loc["K02", "Status"].startswith("Terdaftar lagi: registrasi_ulang.csv, ")
+    assert (rows.loc["K01", "Kabupaten/kota"], rows.loc["K01", "SLS"]) == ("Samarinda", "6472010001000100")
+    freshness = rows_of(at.dataframe[0].value, "Jenis berkas")
+    assert freshness["pembatalan"][:1] == ["1"] and freshness["pembatalan"][2] == "1"  # K01 stays withdrawn
 
 
 def test_a_replica_reading_exported_snapshots_offers_no_upload(open_page, small_warehouse_template, tmp_path):

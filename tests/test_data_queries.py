@@ -53,7 +53,15 @@ def rejects(path: Path, **filters) -> list[tuple]:
 
 def test_freshness_per_kind(rejects_warehouse):
     rows = run(rejects_warehouse, "data_kesegaran").set_index("jenis")
-    assert set(rows.index) == {"wilayah", "petugas", "desk", "jadwal", "penugasan", "registrasi"}
+    assert set(rows.index) == {
+        "wilayah",
+        "petugas",
+        "desk",
+        "jadwal",
+        "penugasan",
+        "registrasi",
+        "pembatalan",
+    }
     figures = {
         kind: (
             row.berkas_dimuat,
@@ -71,6 +79,7 @@ def test_freshness_per_kind(rejects_warehouse):
         "penugasan": (1, 4, None),
         # 26 families + K40 + K41; K03 received 4 Nov is the latest date of any step.
         "registrasi": (3, 28, pd.Timestamp("2022-11-04")),
+        "pembatalan": (0, 0, None),  # no family withdrawn
     }
     # Open rejected rows: D2; K42 (two problems, one row) and K43; K41 was resolved.
     assert rows.tolak_terbuka.to_dict() == {
@@ -80,6 +89,7 @@ def test_freshness_per_kind(rejects_warehouse):
         "jadwal": 0,
         "penugasan": 0,
         "registrasi": 2,
+        "pembatalan": 0,
     }
     history = run(rejects_warehouse, "data_riwayat").set_index("id_muat")
     assert rows.loc["registrasi", "muat_terakhir"] == history.loc[9, "waktu_muat"]
@@ -92,8 +102,8 @@ def test_a_kind_never_loaded(tmp_path):
     rows = run(path, "data_kesegaran").set_index("jenis")
     assert rows.loc["wilayah", ["berkas_dimuat", "baris_gudang"]].tolist() == [1, 4]
     never = rows.drop(index="wilayah")
-    assert never.berkas_dimuat.tolist() == [0] * 5
-    assert never.baris_gudang.tolist() == [0] * 5
+    assert never.berkas_dimuat.tolist() == [0] * 6
+    assert never.baris_gudang.tolist() == [0] * 6
     assert never.muat_terakhir.isna().all()
     assert never.tanggal_terbaru.isna().all()
 

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from tests.browser.conftest import metric_values, open_page, running_app, screenshot, wait_for_script
 from tests.conftest import SMALL_FILES
 from tests.test_data_queries import BAD_FILES, FIX_FILE
+from tests.test_hostile_files import ROOT, assert_no_side_effects, hostile_officers
 
 NARROW = {"width": 1280, "height": 1000}  # a projector's width
 
@@ -49,11 +50,19 @@ def test_data_page_draws_its_sections(watched_page, app_url):
     page = watched_page
     open_page(page, app_url, "data", "")
     expect(page.locator("[data-testid='stMain'] h1").first).to_have_text("Data")
-    for heading in ["Kesegaran per sumber", "Riwayat muat", "Baris ditolak", "Unggah berkas"]:
+    for heading in [
+        "Kesegaran per sumber",
+        "Riwayat muat",
+        "Baris ditolak",
+        "Keluarga dibatalkan",
+        "Unggah berkas",
+    ]:
         expect(page.get_by_role("heading", name=heading)).to_be_visible()
     expect(page.get_by_text("Belum ada baris yang ditolak")).to_be_visible()
     expect(page.locator("[role='gridcell']", has_text="registrasi.csv").first).to_be_attached()
-    expect(page.get_by_role("button", name="Muat ke gudang data")).to_be_disabled()
+    # Uploads are off unless switched on (the session server's default).
+    expect(page.get_by_text("Unggah berkas tidak dinyalakan di sini")).to_be_visible()
+    expect(page.locator("[data-testid='stFileUploader']")).to_have_count(0)
     screenshots(page, "data")
 
 
@@ -106,7 +115,19 @@ def test_uploading_bad_files_then_the_correction(watched_page, fresh_app_url, sm
     expect(page.locator("[role='gridcell']", has_text="Resolved: registrasi_perbaikan.csv")).to_have_count(1)
 
 
-def test_a_bad_file_loads_nothing(watched_page, fresh_app_url, tmp_path):
+def test_an_upload_with_a_header_of_sql_loads_its_row_and_nothing_else(watched_page, fresh_app_url, tmp_path):
+    page = watched_page
+    path = hostile_officers(tmp_path, "csv")
+    open_page(page, fresh_app_url, "data", "")
+    upload(page, [path], until="petugas_jahat.csv (petugas): dibaca 1")
+    [told] = [text for text in alerts(page, "Success") if text.startswith("petugas_jahat.csv")]
+    assert told.startswith("petugas_jahat.csv (petugas): dibaca 1, dimuat 1, diganti 0, ditolak 0.")
+    shown = told.replace("\u2060", "")  # the word joiners that keep ":" and "--" from Streamlit's rewrites
+    assert 'Catatan: kolom diabaikan: zz"_to_"zz2";_copy' in shown  # the header, as text
+    assert_no_side_effects(tmp_path, ROOT)
+
+
+def test_a_bad_file_loads_nothing(watched_page, fresh_app_url, small_warehouse, tmp_path):
     page = watched_page
     unknown = tmp_path / "bukan_ekspor.csv"
     unknown.write_text("a,b\n1,2\n")
@@ -116,7 +137,8 @@ def test_a_bad_file_loads_nothing(watched_page, fresh_app_url, tmp_path):
     assert error.startswith("Nothing was loaded: file bukan_ekspor.csv cannot be loaded (")
     # The files stay chosen, to try again (with another kind, say).
     expect(page.locator("[data-testid='stFileChipName']")).to_have_count(2)
-    # The load history still holds the small campaign's six files only.
+    # Nothing loaded, so nothing is kept; the load history still holds the small campaign's six files.
+    assert not list((small_warehouse.parent / "unggahan").iterdir())
     expect(page.locator("[role='gridcell']", has_text="registrasi_buruk.csv")).to_have_count(0)
     screenshots(page, "data-en-gagal")
 
@@ -124,7 +146,7 @@ def test_a_bad_file_loads_nothing(watched_page, fresh_app_url, tmp_path):
 def test_the_first_files_into_no_warehouse(watched_page, tmp_path):
     page = watched_page
     missing = tmp_path / "gudang" / "warehouse.duckdb"
-    with running_app(missing) as url:
+    with running_app(missing, uploads=True) as url:
         page.goto(url)
         wait_for_script(page)
         expect(page.get_by_text("Gudang data belum ada")).to_be_visible()
