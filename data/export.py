@@ -17,6 +17,7 @@ stays the only writer (of the DuckDB file); an export follows each load (or a ti
 
 import datetime as dt
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -25,6 +26,7 @@ import duckdb
 from data import warehouse
 
 CURRENT = "CURRENT"
+SNAPSHOT_NAME = re.compile(r"[0-9]{8}T[0-9]{12}Z")  # as export names them: UTC to the microsecond
 KEEP = 3  # snapshots kept: readers of the last two stay on theirs while they finish
 # Tables split per regency: the ones that grow with the families.
 BY_REGENCY = ("registrasi", "registrasi_harian", "registrasi_alur")
@@ -46,7 +48,7 @@ def export(warehouse_path: Path, folder: Path) -> Path:
     con = duckdb.connect(config=warehouse.OFFLINE)
     try:
         con.execute("ATTACH ? AS gudang (READ_ONLY)", [str(warehouse_path)])
-        for table in tables(con):
+        for table in sorted(warehouse.TABLES & set(tables(con))):  # our own names only, in the SQL
             _write(con, table, partial)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
@@ -89,15 +91,21 @@ def _remove_old(folder: Path) -> None:
 
 
 def current_snapshot(folder: Path) -> Path:
-    """The snapshot CURRENT names (raises FileNotFoundError when there is none yet)."""
-    return folder / (folder / CURRENT).read_text().strip()
+    """The snapshot CURRENT names (raises FileNotFoundError when there is none yet); a name that is
+    not a snapshot's (a folder elsewhere, say) is refused."""
+    name = (folder / CURRENT).read_text().strip()
+    if not SNAPSHOT_NAME.fullmatch(name):
+        raise FileNotFoundError(f"{folder / CURRENT} tidak menunjuk snapshot")
+    return folder / name
 
 
 def attach_views(con: duckdb.DuckDBPyConnection, snapshot: Path) -> None:
     """Make `snapshot`'s tables the database `gudang` of `con`, as views over its Parquet files."""
     con.execute("ATTACH ':memory:' AS gudang")
-    for path in sorted(snapshot.iterdir()):
-        table = path.name.removesuffix(".parquet")
+    for table in sorted(warehouse.TABLES):  # the folder's own file names never become SQL
+        path = snapshot / table if (snapshot / table).is_dir() else snapshot / f"{table}.parquet"
+        if not path.exists():
+            continue  # an older snapshot: the missing table makes the warehouse outdated
         if path.is_dir():
             # Partition values stay text: regency codes such as 6401 must not become numbers.
             files = _text(path / "*" / "*.parquet")

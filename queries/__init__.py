@@ -107,7 +107,11 @@ class Warehouse:
             before = self.version()
             connection = duckdb.connect(config=READ_CONFIG)
             if self.path.is_dir():
-                export.attach_views(connection, export.current_snapshot(self.path))
+                try:
+                    export.attach_views(connection, export.current_snapshot(self.path))
+                except FileNotFoundError as error:
+                    connection.close()
+                    raise WarehouseMissing(str(error)) from error
             else:
                 connection.execute("ATTACH ? AS gudang (READ_ONLY)", [str(self.path)])
             missing = warehouse.TABLES - set(export.tables(connection))

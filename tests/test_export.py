@@ -77,3 +77,17 @@ def test_a_failed_export_leaves_the_current_snapshot(small_warehouse_template, t
         export.export(small_warehouse_template, folder)
     assert export.current_snapshot(folder) == first
     assert [path.name for path in folder.iterdir() if path.is_dir()] == [first.name]  # no half snapshot
+
+
+def test_file_names_in_a_snapshot_never_become_sql(small_warehouse_template, tmp_path):
+    """A shared folder may be written by others: a file named as a statement is not read, and a CURRENT
+    that points outside the snapshots is refused."""
+    folder = tmp_path / "snapshots"
+    snapshot = export.export(small_warehouse_template, folder)
+    hostile = snapshot / "x AS SELECT 1; COPY (SELECT 1) TO 'bocor.txt'; --.parquet"
+    hostile.write_bytes((snapshot / "muat.parquet").read_bytes())
+    answers = Warehouse(folder).run("data_riwayat")
+    assert len(answers) == 6 and not (tmp_path / "bocor.txt").exists() and not list(folder.rglob("bocor.txt"))
+    (folder / export.CURRENT).write_text("../../elsewhere\n")
+    with pytest.raises(WarehouseMissing):
+        Warehouse(folder).run("data_riwayat")
