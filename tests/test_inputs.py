@@ -249,3 +249,20 @@ def test_a_large_workbook_is_read_in_batches(small_warehouse, tmp_path, monkeypa
     [result] = load_files([tmp_path / "registrasi.xlsx"], warehouse_path=small_warehouse)
     assert (result.dibaca, result.dimuat, result.ditolak) == (11, 10, 1)
     assert rejects(small_warehouse, "registrasi.xlsx")[0][:2] == (13, "jumlah_art")  # title, header, 10 rows
+
+
+def test_headers_in_any_case_and_spacing_name_the_contract_columns(small_warehouse, tmp_path):
+    text = "ID Petugas;Nama; Peran ;ID  Pengawas;Kode_Kab;Keterangan\nPPL-9;Rina;PPL;PML-1;6472;baru\n"
+    result = load_bytes(small_warehouse, tmp_path / "petugas.csv", text.encode())
+    assert (result.jenis, result.dimuat) == ("petugas", 1)
+    assert result.catatan == ["kolom diabaikan: keterangan"]
+
+
+def test_a_header_row_with_a_bom_inside_a_workbook_cell(small_warehouse, tmp_path):
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["\ufeffid_desk", *DESK_HEADER.split(",")[1:]])
+    workbook.active.append(["D8", "Balai Desa", "6472", 1, dt.date(2022, 11, 2), None])
+    workbook.save(tmp_path / "desk.xlsx")
+    [result] = load_files([tmp_path / "desk.xlsx"], warehouse_path=small_warehouse)
+    assert (result.jenis, result.dimuat) == ("desk", 1)
+    assert desk_rows(small_warehouse, "D8")[0][:2] == ("D8", "Balai Desa")

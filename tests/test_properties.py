@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from data import warehouse
 from data.loader import load_files
 from data.readers import BadFile
 from tests.test_loader import TABLES, snapshot
@@ -156,3 +157,40 @@ def test_loading_the_same_rows_twice_changes_no_data(fresh_copy, records, first,
     [result] = load_files([again], warehouse_path=warehouse)
     assert data_tables(warehouse) == once
     assert result.dimuat == 0
+
+
+# Header names an export may hold beyond the contract: anything at all, SQL among it.
+SQL_CHARACTERS = st.sampled_from(list("a\" ;-/*'()zZ_\x00"))
+extra_names = st.lists(
+    st.text(alphabet=SQL_CHARACTERS, min_size=1, max_size=30) | st.text(max_size=8), min_size=1, max_size=4
+)
+
+
+@EXAMPLES
+@given(records=rows, names=extra_names)
+def test_any_extra_header_is_only_ignored(fresh_copy, records, names):
+    """Whatever the extra columns are called, the load is the same as without them: the rows load or are
+    rejected exactly alike, and no table but the contract's, muat and tolak changes."""
+    with_extras, without = fresh_copy(), fresh_copy()
+    folder = with_extras.parent
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS + names)
+    writer.writerows(record + tuple("x" for _ in names) for record in records)
+    (folder / "registrasi.csv").write_text(out.getvalue(), encoding="utf-8")
+    (without.parent / "registrasi.csv").write_bytes(csv_bytes(records, ",", "utf-8"))
+    try:
+        [result] = load_files([folder / "registrasi.csv"], warehouse_path=with_extras)
+    except BadFile as error:  # two names that normalise to a contract column named twice, say
+        assert "kolom ganda" in error.reason or "baris judul" in error.reason
+        return
+    [plain] = load_files([without.parent / "registrasi.csv"], warehouse_path=without)
+    assert (result.dibaca, result.dimuat, result.diganti, result.ditolak) == (
+        plain.dibaca,
+        plain.dimuat,
+        plain.diganti,
+        plain.ditolak,
+    )
+    assert data_tables(with_extras) == data_tables(without)
+    tables = "SELECT count(*) FROM information_schema.tables WHERE table_name <> ALL (?)"
+    assert count(with_extras, tables, [sorted(warehouse.TABLES)]) == 0  # nothing was created
