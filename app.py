@@ -25,18 +25,18 @@ st.html(
 )
 
 
-# Page files (pages/<name>.py, also their URL path) and their icons.
+# Page files (pages/<name>.py, also their URL path), the words of their titles and their icons.
 PAGES = {
-    "ringkasan": ":material/map:",
-    "jadwal": ":material/event_upcoming:",
-    "wilayah": ":material/account_tree:",
-    "petugas": ":material/badge:",
-    "desk": ":material/storefront:",
-    "alur": ":material/conveyor_belt:",
+    "ringkasan": ("halaman.ringkasan", ":material/map:"),
+    "jadwal": ("halaman.jadwal", ":material/event_upcoming:"),
+    "wilayah": ("halaman.wilayah", ":material/account_tree:"),
+    "petugas": ("halaman.petugas", ":material/badge:"),
+    "desk": ("halaman.desk", ":material/storefront:"),
+    "alur": ("halaman.alur", ":material/conveyor_belt:"),
 }
 # For the people who load data; the one page there is before the first families are loaded.
 DATA_PAGE = "data"
-DATA_ICON = ":material/database:"
+DATA_TITLE, DATA_ICON = "halaman.data", ":material/database:"
 # How often an open page looks for a newer warehouse (a load finishing shows within this time).
 LOAD_WATCH_INTERVAL = dt.timedelta(seconds=30)
 
@@ -62,12 +62,12 @@ def _as_of(lang: str, info) -> dt.date:
     except ValueError:
         chosen = last
     as_of = st.sidebar.date_input(
-        ui.TEXT["frame.tanggal"][lang],
+        ui.say("frame.tanggal", lang),
         value=min(max(chosen, first), last),
         min_value=first,
         max_value=last,
         format="DD/MM/YYYY",
-        help=ui.TEXT["frame.tanggal_bantuan"][lang],
+        help=ui.say("frame.tanggal_bantuan", lang),
         key=f"pilih_tanggal_{lang}",
     )
     ui.keep("tanggal", as_of.isoformat())
@@ -81,10 +81,10 @@ def _regency(lang: str) -> str | None:
     options = [ui.PROVINCE, *names]
     chosen = ui.recall("kab")
     kode_kab = st.sidebar.selectbox(
-        ui.TEXT["frame.wilayah"][lang],
+        ui.say("frame.wilayah", lang),
         options,
         index=options.index(chosen) if chosen in names else 0,
-        format_func=lambda code: names.get(code, ui.TEXT["frame.semua_wilayah"][lang]),
+        format_func=lambda code: names.get(code, ui.say("frame.semua_wilayah", lang)),
         key=ui.regency_key(lang),
     )
     chosen_regency = None if kode_kab == ui.PROVINCE else kode_kab
@@ -117,9 +117,7 @@ def _page(name: str, title: str, icon: str) -> st.Page:
 def _data_only(message: str) -> None:
     """No families yet: say so, and offer the Data page to load the first files."""
     st.info(message, icon=":material/info:")
-    st.navigation(
-        [st.Page(f"pages/{DATA_PAGE}.py", title=ui.TEXT["halaman.data"][ui.language()], icon=DATA_ICON)]
-    ).run()
+    st.navigation([st.Page(f"pages/{DATA_PAGE}.py", title=ui.t(DATA_TITLE), icon=DATA_ICON)]).run()
 
 
 def main() -> None:
@@ -130,21 +128,21 @@ def main() -> None:
         ui.pin_snapshot(lang)
         info = ui.ask("info_data").iloc[0]
     except WarehouseOutdated:
-        _data_only(ui.TEXT["frame.gudang_lama"][lang])
+        _data_only(ui.say("frame.gudang_lama", lang))
         return
     except WarehouseMissing:
-        _data_only(ui.TEXT["frame.gudang_kosong"][lang])
+        _data_only(ui.say("frame.gudang_kosong", lang))
         return
     _watch_for_loads()
     if info["jumlah_keluarga"] == 0:
-        _data_only(ui.TEXT["frame.belum_ada_keluarga"][lang])
+        _data_only(ui.say("frame.belum_ada_keluarga", lang))
         return
     frame = _frame(lang, info)
     ui.set_frame(frame)
     if frame.simulated:
         st.sidebar.warning(frame.t("frame.simulasi"), icon=":material/science:")
-    pages = [_page(name, frame.t(f"halaman.{name}"), icon) for name, icon in PAGES.items()]
-    pages.append(_page(DATA_PAGE, frame.t(f"halaman.{DATA_PAGE}"), DATA_ICON))
+    pages = [_page(name, frame.t(title), icon) for name, (title, icon) in PAGES.items()]
+    pages.append(_page(DATA_PAGE, frame.t(DATA_TITLE), DATA_ICON))
     st.navigation(pages).run()
 
 

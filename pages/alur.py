@@ -7,7 +7,6 @@ import streamlit as st
 from pages import ui
 from pages.charts.alur import BUCKET_COLOURS, backlog_bars
 
-PROVINCE = "64"
 WORDS = {
     "alur.terdata": {"id": "Keluarga terdata", "en": "Families registered"},
     "alur.diperiksa": {"id": "Diperiksa PML", "en": "Checked by the PML"},
@@ -139,9 +138,11 @@ def headline(area, held: int, frame: ui.Frame) -> None:
     t = frame.t
     first, second = st.columns(4), st.columns(4)
     first[0].metric(t("alur.terdata"), ui.number(area.terdata), border=True)
-    for column, key in zip(first[1:3], ["diperiksa", "diterima"], strict=True):
+    for column, key, label in zip(
+        first[1:3], ["diperiksa", "diterima"], ["alur.diperiksa", "alur.diterima"], strict=True
+    ):
         column.metric(
-            t(f"alur.{key}"),
+            t(label),
             ui.number(area[key]),
             delta=t("alur.dari_terdata", persen=share(area[key], area.terdata)),
             delta_color="off",
@@ -150,13 +151,12 @@ def headline(area, held: int, frame: ui.Frame) -> None:
         )
     first[3].metric(t("alur.menunggu_periksa"), ui.number(area.menunggu_periksa), border=True)
     second[0].metric(t("alur.menunggu_terima"), ui.number(area.menunggu_terima), border=True)
-    for column, key in zip(second[1:3], ["periksa", "terima"], strict=True):
-        column.metric(
-            t(f"alur.median_{key}"),
-            days(area[f"median_hari_{key}"], frame),
-            border=True,
-            help=t(f"alur.median_bantuan_{key}"),
-        )
+    medians = [
+        ("median_hari_periksa", "alur.median_periksa", "alur.median_bantuan_periksa"),
+        ("median_hari_terima", "alur.median_terima", "alur.median_bantuan_terima"),
+    ]
+    for column, (key, label, hint) in zip(second[1:3], medians, strict=True):
+        column.metric(t(label), days(area[key], frame), border=True, help=t(hint))
     second[3].metric(t("alur.tertahan"), ui.number(held), border=True, help=t("alur.tertahan_bantuan"))
 
 
@@ -180,10 +180,6 @@ def pipeline_table(steps: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
             t("alur.kolom.hari_terima"): steps.median_hari_terima.map(ui.rate),
         }
     )
-
-
-def show_table(table: pd.DataFrame, max_rows: int = 12) -> None:
-    st.dataframe(table, hide_index=True, width="stretch", height=35 * (min(len(table), max_rows) + 1) + 3)
 
 
 @ui.per_version
@@ -237,7 +233,7 @@ def odd_dates_table(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
 
     def reason(row) -> str:
         limit = row.tanggal_mulai if row.alasan == "sebelum_mulai" else row.tanggal_muat
-        return t(f"alur.alasan.{row.alasan}", tanggal=ui.date(limit, frame.lang))
+        return t(ODD_DATE_REASONS[row.alasan], tanggal=ui.date(limit, frame.lang))
 
     return pd.DataFrame(
         {
@@ -284,7 +280,7 @@ def outside_table(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
             "desk": row.nama_lokasi,
             "kab_desk": row.nama_pendek_desk,
         }
-        return t(f"alur.alasan.{row.alasan}", **words)
+        return t(OUTSIDE_REASONS[row.alasan], **words)
 
     return pd.DataFrame(
         {
@@ -298,6 +294,9 @@ def outside_table(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
     )
 
 
+# The words of each reason the anomaly questions give.
+ODD_DATE_REASONS = {"sebelum_mulai": "alur.alasan.sebelum_mulai", "setelah_muat": "alur.alasan.setelah_muat"}
+OUTSIDE_REASONS = {"sls_petugas": "alur.alasan.sls_petugas", "desk": "alur.alasan.desk"}
 # Each anomaly's question and the table it is shown as.
 ANOMALY_TABLES = {
     "alur_petugas_harian": busy_days_table,
@@ -308,13 +307,15 @@ ANOMALY_TABLES = {
 
 
 @ui.per_version
-def anomaly(title_key: str, query: str, frame: ui.Frame, note_key: str | None = None) -> None:
+def anomaly(
+    title_key: str, query: str, rows: pd.DataFrame, frame: ui.Frame, note_key: str | None = None
+) -> None:
+    """An anomaly's table: `rows`, the answer to `query`, as that question's table."""
     st.markdown(f"**{frame.t(title_key)}**")
-    rows = ui.ask(query, as_of=frame.as_of, kab=frame.kode_kab)
     if rows.empty:
         st.success(frame.t("alur.tidak_ada"), icon=":material/check_circle:")
     else:
-        show_table(ANOMALY_TABLES[query](rows, frame))
+        ui.table(ANOMALY_TABLES[query](rows, frame))
     if note_key:
         st.caption(frame.t(note_key))
 
@@ -322,7 +323,7 @@ def anomaly(title_key: str, query: str, frame: ui.Frame, note_key: str | None = 
 @ui.per_version
 def pipeline_section(steps: pd.DataFrame, frame: ui.Frame) -> None:
     st.subheader(frame.t("alur.per_kab"))
-    show_table(pipeline_table(steps, frame))
+    ui.table(pipeline_table(steps, frame))
     st.caption(frame.t("alur.catatan_tabel"))
 
 
@@ -331,12 +332,33 @@ frame = ui.frame()
 ui.header(frame, frame.t("halaman.alur"))
 steps = ui.ask("alur_tahap", as_of=frame.as_of, kab=frame.kode_kab)
 backlog = ui.ask("alur_antrean", as_of=frame.as_of, kab=frame.kode_kab)
-chosen = steps[steps.kode_wilayah == (frame.kode_kab or PROVINCE)].iloc[0]
+chosen = steps[steps.kode_wilayah == (frame.kode_kab or ui.PROVINCE)].iloc[0]
 headline(chosen, int(backlog.loc[backlog.kelompok == ">14", "keluarga"].sum()), frame)
 pipeline_section(steps, frame)
 backlog_section(backlog, frame)
 st.subheader(frame.t("alur.anomali"))
-anomaly("alur.anomali_harian", "alur_petugas_harian", frame)
-anomaly("alur.anomali_tanggal", "alur_tanggal_janggal", frame, "alur.catatan_tanggal")
-anomaly("alur.anomali_sls", "alur_luar_penugasan", frame)
-anomaly("alur.anomali_wilayah", "alur_luar_wilayah", frame)
+anomaly(
+    "alur.anomali_harian",
+    "alur_petugas_harian",
+    ui.ask("alur_petugas_harian", as_of=frame.as_of, kab=frame.kode_kab),
+    frame,
+)
+anomaly(
+    "alur.anomali_tanggal",
+    "alur_tanggal_janggal",
+    ui.ask("alur_tanggal_janggal", as_of=frame.as_of, kab=frame.kode_kab),
+    frame,
+    "alur.catatan_tanggal",
+)
+anomaly(
+    "alur.anomali_sls",
+    "alur_luar_penugasan",
+    ui.ask("alur_luar_penugasan", as_of=frame.as_of, kab=frame.kode_kab),
+    frame,
+)
+anomaly(
+    "alur.anomali_wilayah",
+    "alur_luar_wilayah",
+    ui.ask("alur_luar_wilayah", as_of=frame.as_of, kab=frame.kode_kab),
+    frame,
+)

@@ -17,14 +17,17 @@ from data import uploads
 from data.contract import KINDS, LOAD_ORDER
 from data.failures import BadFile, LoadIncomplete
 from data.loader import FileResult
-from pages import ui, unduh
+from pages import ui
+from pages.ui import downloads
 from queries import WarehouseMissing
 
 SHOWN_REJECTS = 1_000  # lines drawn; the downloads carry every line the filters select
 UPLOAD_TYPES = ["csv", "txt", "tsv", "xlsx", "xlsm", "parquet"]
-STATUSES = ("terbuka", "selesai", "semua")
+# The rejects' status filter: each value and its words.
+STATUSES = {"terbuka": "data.status.terbuka", "selesai": "data.status.selesai", "semua": "data.status.semua"}
 OUTCOME = "data_hasil_unggah"  # the last upload's outcome, kept in the session across the rerun after it
 UPLOADER_ROUND = "data_putaran_unggah"  # a fresh uploader after each load, so that it starts empty
+t = ui.t  # the session's language: this page can show before there is a frame
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 WORDS = {
     "data.cakupan": {
@@ -197,6 +200,20 @@ WORDS = {
         "en": "**{berkas}** ({jenis}): identical to a file already loaded, skipped.",
     },
     "data.catatan": {"id": "Catatan: {teks}", "en": "Note: {teks}"},
+    # The loader's notes (data/loader.py, NOTES).
+    "data.catatan.sama_persis": {
+        "id": "isi berkas sama persis dengan berkas yang sudah dimuat: dilewati",
+        "en": "the file's contents are exactly those of a file already loaded: skipped",
+    },
+    "data.catatan.kolom_diabaikan": {"id": "kolom diabaikan: {kolom}", "en": "columns ignored: {kolom}"},
+    "data.catatan.hanya_judul": {
+        "id": "berkas hanya berisi baris judul, tanpa baris data",
+        "en": "the file holds only its header, no data rows",
+    },
+    "data.catatan.terdaftar_lagi": {
+        "id": "{n} keluarga yang pernah dibatalkan terdaftar lagi (lihat bagian Keluarga dibatalkan)",
+        "en": "{n} families withdrawn before are registered again (see Families withdrawn)",
+    },
     "data.contoh_tolak": {
         "id": "Contoh baris ditolak dari {berkas}; semuanya ada di bagian Baris ditolak.",
         "en": "Examples of rows rejected from {berkas}; all of them are under Rejected rows.",
@@ -214,22 +231,6 @@ WORDS = {
         "en": "Nothing was loaded: file **{berkas}** cannot be loaded ({alasan}).",
     },
 }
-
-
-def t(key: str, **values) -> str:
-    return ui.TEXT[key][ui.language()].format(**values)
-
-
-def show_table(table, rows: int, max_rows: int = 12, wide: tuple[str, ...] = ()) -> None:
-    """A table `rows` long, scrolling beyond `max_rows`; the `wide` columns (file names) never cut short
-    on a projector's 1280 pixels."""
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        height=35 * (min(rows, max_rows) + 1) + 3,
-        column_config={column: st.column_config.TextColumn(width="medium") for column in wide},
-    )
 
 
 def freshness_table(rows: pd.DataFrame) -> pd.DataFrame:
@@ -258,7 +259,7 @@ def freshness_section() -> None:
     styled = table.style.map(
         lambda value: amber if value != "0" else "", subset=[t("data.kolom.tolak_terbuka")]
     )
-    show_table(styled, len(table))
+    ui.table(styled)
     st.caption(t("data.catatan_kesegaran"))
 
 
@@ -284,7 +285,7 @@ def history_section(history: pd.DataFrame) -> None:
     if history.empty:
         st.info(t("data.riwayat_kosong"))
         return
-    show_table(history_table(history), len(history), wide=(t("data.kolom.berkas"),))
+    ui.table(history_table(history), wide=(t("data.kolom.berkas"),))
     st.caption(t("data.catatan_riwayat"))
 
 
@@ -318,7 +319,7 @@ def reject_filters(history: pd.DataFrame) -> dict:
             st.radio,
             list(STATUSES),
             t("data.filter.status"),
-            format_func={value: t(f"data.status.{value}") for value in STATUSES}.get,
+            format_func={value: t(key) for value, key in STATUSES.items()}.get,
             horizontal=True,
         )
     every_kind, every_file = t("data.semua_jenis"), t("data.semua_berkas")
@@ -360,15 +361,19 @@ def problems_selected(counts, status: str) -> int:
 
 def count_metrics(counts) -> None:
     open_box, resolved_box, _ = st.columns([1, 1, 2])
-    for box, state in ((open_box, "terbuka"), (resolved_box, "selesai")):
+    shown = [
+        (open_box, "terbuka", "data.baris_terbuka", "data.baris_terbuka_bantuan"),
+        (resolved_box, "selesai", "data.baris_selesai", "data.baris_selesai_bantuan"),
+    ]
+    for box, state, label, hint in shown:
         box.metric(
-            t(f"data.baris_{state}"),
+            t(label),
             ui.number(counts[f"baris_{state}"]),
             delta=t("data.masalah", jumlah=ui.number(counts[f"masalah_{state}"])),
             delta_color="off",
             delta_arrow="off",
             border=True,
-            help=t(f"data.baris_{state}_bantuan"),
+            help=t(hint),
         )
 
 
@@ -401,19 +406,29 @@ def file_builder(filters: dict, writer):
     kind = filters["jenis"]
 
     def build() -> bytes:
-        rows = store.run("data_tolak", **filters, batas=None)
-        return writer(unduh.for_resend(rows, kind) if kind else unduh.problems(rows))
+        rows = store.run(
+            "data_tolak",
+            jenis=filters["jenis"],
+            muat=filters["muat"],
+            cari=filters["cari"],
+            status=filters["status"],
+            batas=None,
+        )
+        return writer(downloads.for_resend(rows, kind) if kind else downloads.problems(rows))
 
     return build
 
 
 def download_buttons(filters: dict) -> None:
     name = f"tolak_{filters['jenis'] or 'semua'}_{filters['status']}"
-    formats = [("csv", unduh.to_csv, "text/csv"), ("xlsx", unduh.to_xlsx, XLSX_MIME)]
+    formats = [
+        ("csv", "data.unduh_csv", downloads.to_csv, "text/csv"),
+        ("xlsx", "data.unduh_xlsx", downloads.to_xlsx, XLSX_MIME),
+    ]
     with st.container(horizontal=True, gap="small"):
-        for suffix, writer, mime in formats:
+        for suffix, label, writer, mime in formats:
             st.download_button(
-                t(f"data.unduh_{suffix}"),
+                t(label),
                 file_builder(filters, writer),
                 file_name=f"{name}.{suffix}",
                 mime=mime,
@@ -430,14 +445,23 @@ def rejects_section(history: pd.DataFrame) -> None:
         st.success(t("data.tidak_ada_tolak"), icon=":material/check_circle:")
         return
     filters = reject_filters(history)
-    counts = ui.ask("data_tolak_jumlah", **{key: filters[key] for key in ("jenis", "muat", "cari")}).iloc[0]
+    counts = ui.ask(
+        "data_tolak_jumlah", jenis=filters["jenis"], muat=filters["muat"], cari=filters["cari"]
+    ).iloc[0]
     count_metrics(counts)
     selected = problems_selected(counts, filters["status"])
     if selected == 0:
         st.info(t("data.tidak_cocok"))
         return
-    rows = ui.ask("data_tolak", **filters, batas=SHOWN_REJECTS)
-    show_table(rejects_table(rows), len(rows), max_rows=15, wide=(t("data.kolom.berkas"),))
+    rows = ui.ask(
+        "data_tolak",
+        jenis=filters["jenis"],
+        muat=filters["muat"],
+        cari=filters["cari"],
+        status=filters["status"],
+        batas=SHOWN_REJECTS,
+    )
+    ui.table(rejects_table(rows), max_rows=15, wide=(t("data.kolom.berkas"),))
     if selected > len(rows):
         st.caption(t("data.dipotong", tampil=ui.number(len(rows)), semua=ui.number(selected)))
     st.caption(t("data.catatan_tolak"))
@@ -474,7 +498,7 @@ def withdrawals_section() -> None:
     if rows.empty:
         st.info(t("data.batal_kosong"))
         return
-    show_table(withdrawals_table(rows), len(rows))
+    ui.table(withdrawals_table(rows))
     st.caption(t("data.catatan_batal", tampil=ui.number(SHOWN_REJECTS)))
 
 
@@ -518,27 +542,47 @@ def load_uploads(files, kind: str | None) -> Outcome:
         return Outcome(now, failure=(name, error.reason), incomplete=isinstance(error, LoadIncomplete))
     finally:
         bar.empty()
-    return Outcome(now, results=tuple((saved[Path(result.berkas)], result) for result in results))
+    return Outcome(now, results=tuple((saved[Path(result.file)], result) for result in results))
+
+
+# The loader's notes (data/loader.py, NOTES) and their words.
+NOTE_WORDS = {
+    "sama_persis": "data.catatan.sama_persis",
+    "kolom_diabaikan": "data.catatan.kolom_diabaikan",
+    "hanya_judul": "data.catatan.hanya_judul",
+    "terdaftar_lagi": "data.catatan.terdaftar_lagi",
+}
+
+
+def note_words(key: str, values: dict) -> str:
+    """A loader's note in the viewer's language; the ignored columns' names are the file's, so plain."""
+    shown = {name: ui.number(value) if name == "n" else ui.plain(value) for name, value in values.items()}
+    return t(NOTE_WORDS[key], **shown)
 
 
 def show_result(name: str, result: FileResult) -> None:
-    words = {"berkas": ui.plain(name), "jenis": result.jenis}
-    if result.sudah_dimuat:
+    words = {"berkas": ui.plain(name), "jenis": result.kind}
+    if result.already_loaded:
         st.info(t("data.dilewati", **words), icon=":material/content_copy:")
         return
-    counts = {key: ui.number(getattr(result, key)) for key in ("dibaca", "dimuat", "diganti", "ditolak")}
+    counts = {
+        "dibaca": ui.number(result.read),
+        "dimuat": ui.number(result.loaded),
+        "diganti": ui.number(result.replaced),
+        "ditolak": ui.number(result.rejected),
+    }
     lines = [t("data.hasil_angka", **words, **counts)]
-    lines += [t("data.catatan", teks=ui.plain(note)) for note in result.catatan]
-    if not result.ditolak:
+    lines += [t("data.catatan", teks=note_words(key, values)) for key, values in result.notes]
+    if not result.rejected:
         st.success("  \n".join(lines), icon=":material/check_circle:")
         return
     st.warning("  \n".join(lines), icon=":material/warning:")
     examples = pd.DataFrame(
-        [(ui.number(row), column, value, reason) for row, column, value, reason in result.contoh_tolak],
+        [(ui.number(row), column, value, reason) for row, column, value, reason in result.sample_rejects],
         columns=[t("data.kolom.baris"), t("data.kolom.kolom"), t("data.kolom.nilai"), t("data.kolom.alasan")],
     )
     st.caption(t("data.contoh_tolak", berkas=ui.plain(name)))
-    show_table(examples, len(examples))
+    ui.table(examples)
 
 
 def show_outcome(outcome: Outcome | None) -> None:

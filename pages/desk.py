@@ -7,9 +7,21 @@ from babel.dates import format_date
 from pages import ui
 from pages.charts.desk import arrivals_heatmap, share_lines
 
-PROVINCE = "64"
 DESK_CITY = "6472"  # Samarinda, where the desks are, compared with the province unless a regency is chosen
-AGE_BUCKETS = ["menunggu_0_3", "menunggu_4_7", "menunggu_8_14", "menunggu_lebih_14"]
+# The house checks pending by age: each column of desk_cek_rumah and its words.
+AGE_BUCKETS = {
+    "menunggu_0_3": "desk.kolom.menunggu_0_3",
+    "menunggu_4_7": "desk.kolom.menunggu_4_7",
+    "menunggu_8_14": "desk.kolom.menunggu_8_14",
+    "menunggu_lebih_14": "desk.kolom.menunggu_lebih_14",
+}
+# Waiting and service times: each column of desk_layanan, its headline words and its column's words.
+TIMES = {
+    "tunggu_median": ("desk.tunggu_median", "desk.kolom.tunggu_median"),
+    "tunggu_p90": ("desk.tunggu_p90", "desk.kolom.tunggu_p90"),
+    "layanan_median": ("desk.layanan_median", "desk.kolom.layanan_median"),
+    "layanan_p90": ("desk.layanan_p90", "desk.kolom.layanan_p90"),
+}
 WORDS = {
     "desk.dilayani": {"id": "Keluarga dilayani di desk", "en": "Families served at desks"},
     "desk.per_jam_meja": {"id": "Keluarga per meja-jam", "en": "Families per counter-hour"},
@@ -153,11 +165,9 @@ def headline(total, checks, sites: int, frame: ui.Frame) -> None:
         border=True,
         help=t("desk.cek_tertunda_bantuan"),
     )
-    for column, key in zip(
-        second, ["tunggu_median", "tunggu_p90", "layanan_median", "layanan_p90"], strict=True
-    ):
+    for column, (key, (label, _)) in zip(second, TIMES.items(), strict=True):
         hint = "desk.tunggu_bantuan" if key.startswith("tunggu") else "desk.layanan_bantuan"
-        column.metric(t(f"desk.{key}"), minutes(getattr(total, key), frame), border=True, help=t(hint))
+        column.metric(t(label), minutes(getattr(total, key), frame), border=True, help=t(hint))
 
 
 def service_table(rows: pd.DataFrame, frame: ui.Frame, *, by_day: bool) -> pd.DataFrame:
@@ -174,24 +184,20 @@ def service_table(rows: pd.DataFrame, frame: ui.Frame, *, by_day: bool) -> pd.Da
         t("desk.kolom.dilayani"): rows.dilayani.map(ui.number),
         t("desk.kolom.per_jam_meja"): rows.per_jam_meja.map(ui.rate),
     }
-    for key in ["tunggu_median", "tunggu_p90", "layanan_median", "layanan_p90"]:
-        table[t(f"desk.kolom.{key}")] = rows[key].map(ui.rate)
+    for key, (_, column) in TIMES.items():
+        table[t(column)] = rows[key].map(ui.rate)
     return pd.DataFrame(table)
-
-
-def show_table(table: pd.DataFrame, max_rows: int = 12) -> None:
-    st.dataframe(table, hide_index=True, width="stretch", height=35 * (min(len(table), max_rows) + 1) + 3)
 
 
 @ui.per_version
 def service_section(service: pd.DataFrame, frame: ui.Frame) -> None:
     sites = service[service.tingkat == "lokasi"]
     st.subheader(frame.t("desk.per_lokasi"))
-    show_table(service_table(pd.concat([sites, service[service.tingkat == "semua"]]), frame, by_day=False))
+    ui.table(service_table(pd.concat([sites, service[service.tingkat == "semua"]]), frame, by_day=False))
     st.caption(frame.t("desk.catatan_layanan"))
     st.subheader(frame.t("desk.per_hari"))
     days = service[service.tingkat == "hari"].sort_values(["tanggal", "nama_lokasi"], ascending=[False, True])
-    show_table(service_table(days, frame, by_day=True))
+    ui.table(service_table(days, frame, by_day=True))
 
 
 def chosen_site(sites: pd.DataFrame, frame: ui.Frame) -> str | None:
@@ -247,7 +253,10 @@ def share_section(frame: ui.Frame) -> None:
     regency = frame.kode_kab or DESK_CITY
     regencies = ui.ask("daftar_kabupaten").set_index("kode_kab")
     # The legend's names and the hover's (plotly reads markup in both).
-    names = {PROVINCE: t("frame.provinsi"), regency: ui.plain_plotly(regencies.loc[regency, "nama_pendek"])}
+    names = {
+        ui.PROVINCE: t("frame.provinsi"),
+        regency: ui.plain_plotly(regencies.loc[regency, "nama_pendek"]),
+    }
     shares = ui.ask("desk_porsi", as_of=frame.as_of, kab=regency)
     shares["hover"] = [
         f"<b>{names[row.kode_wilayah]}</b>, {ui.date(row.tanggal, frame.lang)}<br>"
@@ -274,8 +283,8 @@ def checks_table(rows: pd.DataFrame, frame: ui.Frame, name_column: str) -> pd.Da
         t("desk.kolom.menunggu"): rows.menunggu.map(ui.number),
         t("desk.kolom.menunggu_persen"): rows.menunggu_persen.map(ui.percent),
     }
-    for key in AGE_BUCKETS:
-        table[t(f"desk.kolom.{key}")] = rows[key].map(ui.number)
+    for key, column in AGE_BUCKETS.items():
+        table[t(column)] = rows[key].map(ui.number)
     table[t("desk.kolom.umur_tertua")] = rows.umur_tertua.map(ui.number)
     return pd.DataFrame(table)
 
@@ -288,9 +297,9 @@ def checks_section(checks: pd.DataFrame, frame: ui.Frame) -> None:
         st.info(t("desk.tidak_ada_cek"))
         return
     st.markdown(f"**{t('desk.cek_per_lokasi')}**")
-    show_table(checks_table(checks[checks.tingkat == "lokasi"], frame, "desk.kolom.lokasi"))
+    ui.table(checks_table(checks[checks.tingkat == "lokasi"], frame, "desk.kolom.lokasi"))
     st.markdown(f"**{t('desk.cek_per_kab')}**")
-    show_table(checks_table(checks[checks.tingkat == "kabupaten"], frame, "kolom.wilayah"))
+    ui.table(checks_table(checks[checks.tingkat == "kabupaten"], frame, "kolom.wilayah"))
     st.caption(t("desk.catatan_cek"))
 
 

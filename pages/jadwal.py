@@ -7,7 +7,6 @@ import streamlit as st
 from pages import ui
 from pages.charts import jadwal as charts
 
-PROVINCE = "64"
 WORDS = {
     "jadwal.kurva": {"id": "Rencana dan realisasi kumulatif", "en": "Planned and actual, cumulative"},
     "jadwal.rencana": {"id": "Rencana", "en": "Planned"},
@@ -115,6 +114,21 @@ TINTS = {
     "terlambat": "merah",
     "tanpa_kemajuan": "merah",
 }
+# The words of each verdict: of the rate needed (queries/jadwal_laju_perlu.sql) and of the projection.
+PACE_VERDICTS = {
+    "tercapai": "jadwal.penilaian_tercapai",
+    "sesuai": "jadwal.penilaian_sesuai",
+    "kurang": "jadwal.penilaian_kurang",
+    "lewat": "jadwal.penilaian_lewat",
+}
+FINISH_VERDICTS = {
+    "tercapai": "jadwal.akhir_tercapai",
+    "tepat": "jadwal.akhir_tepat",
+    "terlambat": "jadwal.akhir_terlambat",
+    "tanpa_kemajuan": "jadwal.akhir_tanpa_kemajuan",
+    "tanpa_jadwal": "jadwal.akhir_tanpa_jadwal",
+    "tanpa_target": "jadwal.akhir_tanpa_target",
+}
 # Order of the projection table: worst first.
 VERDICT_ORDER = ["tanpa_kemajuan", "terlambat", "tepat", "tercapai", "tanpa_jadwal", "tanpa_target"]
 
@@ -126,12 +140,8 @@ def tinted(table: pd.DataFrame, column: str, verdicts: pd.Series):
 
 
 def show_table(table: pd.DataFrame, column: str, verdicts: pd.Series) -> None:
-    st.dataframe(
-        tinted(table, column, verdicts),
-        hide_index=True,
-        width="stretch",
-        height=35 * (len(table) + 1) + 3,
-    )
+    """Every row (a regency's targets, or the regencies), `column` tinted by the verdicts."""
+    ui.table(tinted(table, column, verdicts), max_rows=len(table))
 
 
 def curve_words(frame: ui.Frame) -> charts.CurveWords:
@@ -190,7 +200,7 @@ def progress_section(curves: pd.DataFrame, frame: ui.Frame) -> None:
     stones = ui.ask("jadwal_tonggak", kab=frame.kode_kab)
     if stones.empty:
         st.info(t("jadwal.tanpa_jadwal"), icon=":material/event_busy:")
-    area = curves[curves.kode_wilayah == (frame.kode_kab or PROVINCE)]
+    area = curves[curves.kode_wilayah == (frame.kode_kab or ui.PROVINCE)]
     first, last = area.tanggal.min().date(), area.tanggal.max().date()
     figure = charts.progress_curve(
         with_hover(area, frame),
@@ -224,9 +234,7 @@ def needed_pace_table(needed: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
             t("jadwal.kolom_rasio"): needed.rasio.map(
                 lambda ratio: ui.rate(ratio) + "×" if pd.notna(ratio) else "—"
             ),
-            t("jadwal.kolom_penilaian"): needed.penilaian.map(
-                lambda verdict: t(f"jadwal.penilaian_{verdict}")
-            ),
+            t("jadwal.kolom_penilaian"): needed.penilaian.map(lambda verdict: t(PACE_VERDICTS[verdict])),
         }
     )
 
@@ -312,11 +320,11 @@ def finish_rows(areas: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
     areas = areas.assign(penilaian=[finish_verdict(area) for area in areas.itertuples()])
     areas["urutan"] = areas.penilaian.map(VERDICT_ORDER.index)
     areas["terlambat_hari"] = (areas.proyeksi_selesai - areas.tanggal_target).dt.days
-    regencies = areas[areas.kode_wilayah != PROVINCE]
+    regencies = areas[areas.kode_wilayah != ui.PROVINCE]
     if frame.kode_kab:
         regencies = regencies[regencies.kode_wilayah == frame.kode_kab]
     regencies = regencies.sort_values(["urutan", "terlambat_hari"], ascending=[True, False])
-    return pd.concat([regencies, areas[areas.kode_wilayah == PROVINCE]])
+    return pd.concat([regencies, areas[areas.kode_wilayah == ui.PROVINCE]])
 
 
 def finish_table(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
@@ -329,7 +337,7 @@ def finish_table(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
             t("jadwal.kolom_laju_7hari"): rows.laju_7hari.map(ui.rate),
             t("kolom.proyeksi"): rows.proyeksi_selesai.map(lambda day: ui.date(day, frame.lang)),
             t("jadwal.kolom_selisih_hari"): [_gap_days(row, frame) for row in rows.itertuples()],
-            t("jadwal.kolom_penilaian"): rows.penilaian.map(lambda verdict: t(f"jadwal.akhir_{verdict}")),
+            t("jadwal.kolom_penilaian"): rows.penilaian.map(lambda verdict: t(FINISH_VERDICTS[verdict])),
         }
     )
 
@@ -345,7 +353,7 @@ def finish_section(areas: pd.DataFrame, frame: ui.Frame) -> None:
 @ui.per_version
 def regencies_section(curves: pd.DataFrame, frame: ui.Frame) -> None:
     st.subheader(frame.t("jadwal.semua"))
-    regencies = with_hover(curves[curves.kode_wilayah != PROVINCE], frame)
+    regencies = with_hover(curves[curves.kode_wilayah != ui.PROVINCE], frame)
     chosen = regencies.loc[regencies.kode_wilayah == frame.kode_kab, "nama_pendek"]
     first, last = regencies.tanggal.min().date(), regencies.tanggal.max().date()
     figure = charts.regency_panels(

@@ -1,5 +1,7 @@
 """Petugas: every PPL against plan, the officers to act on, and the teams of PML and Koseka."""
 
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
@@ -14,14 +16,17 @@ WORDS = {
     },
     "petugas.tertinggal": {"id": "PPL tertinggal", "en": "PPL behind plan"},
     "petugas.tertinggal_bantuan": {
-        "id": "Status merah: capaian lebih dari 7,5 poin di belakang rencana hari ini.",
-        "en": "Red status: completion more than 7.5 points behind today's plan.",
+        "id": "Status merah: capaian lebih dari {poin_waspada} poin di belakang rencana hari ini.",
+        "en": "Red status: completion more than {poin_waspada} points behind today's plan.",
     },
-    "petugas.menganggur": {"id": "PPL menganggur ≥ 3 hari", "en": "PPL idle ≥ 3 days"},
+    "petugas.menganggur": {
+        "id": "PPL menganggur ≥ {hari_menganggur} hari",
+        "en": "PPL idle ≥ {hari_menganggur} days",
+    },
     "petugas.menganggur_bantuan": {
-        "id": "Tidak mendata satu keluarga pun dalam 3 hari terakhir padahal masih ada sisa keluarga "
-        "(termasuk yang belum mulai sejak jadwal dimulai).",
-        "en": "No family registered in the last 3 days although families are left "
+        "id": "Tidak mendata satu keluarga pun dalam {hari_menganggur} hari terakhir padahal masih ada sisa "
+        "keluarga (termasuk yang belum mulai sejak jadwal dimulai).",
+        "en": "No family registered in the last {hari_menganggur} days although families are left "
         "(including those who have not started since the schedule began).",
     },
     "petugas.beban": {"id": "PPL beban berlebih", "en": "PPL overloaded"},
@@ -33,12 +38,15 @@ WORDS = {
     },
     "petugas.perlu_tindakan": {"id": "Perlu tindakan", "en": "Needs action"},
     "petugas.tab_tertinggal": {"id": "Tertinggal ({n})", "en": "Behind plan ({n})"},
-    "petugas.tab_menganggur": {"id": "Menganggur ≥ 3 hari ({n})", "en": "Idle ≥ 3 days ({n})"},
+    "petugas.tab_menganggur": {
+        "id": "Menganggur ≥ {hari_menganggur} hari ({n})",
+        "en": "Idle ≥ {hari_menganggur} days ({n})",
+    },
     "petugas.tab_beban": {"id": "Beban berlebih ({n})", "en": "Overloaded ({n})"},
     "petugas.kosong_tertinggal": {"id": "Tidak ada PPL berstatus merah.", "en": "No PPL has a red status."},
     "petugas.kosong_menganggur": {
-        "id": "Tidak ada PPL yang menganggur 3 hari atau lebih.",
-        "en": "No PPL has been idle for 3 days or more.",
+        "id": "Tidak ada PPL yang menganggur {hari_menganggur} hari atau lebih.",
+        "en": "No PPL has been idle for {hari_menganggur} days or more.",
     },
     "petugas.kosong_beban": {"id": "Tidak ada PPL dengan beban berlebih.", "en": "No PPL is overloaded."},
     "petugas.catatan_tertinggal": {
@@ -112,11 +120,6 @@ WORDS = {
     },
     "petugas.tanpa_ppl": {"id": "Tidak ada PPL di wilayah ini.", "en": "No PPL in this area."},
     "petugas.selisih_delta": {"id": "{poin} poin dari rencana", "en": "{poin} pts against plan"},
-    "petugas.status_bantuan": {
-        "id": "Status: hijau sesuai atau di depan rencana; kuning 0–7,5 poin di belakang; "
-        "merah lebih dari 7,5.",
-        "en": "Status: green on or ahead of plan; amber 0–7.5 points behind; red more than 7.5 behind.",
-    },
     "petugas.hover.terdata": {
         "id": "Terdata {terdata} ({capaian})",
         "en": "Registered {terdata} ({capaian})",
@@ -224,11 +227,45 @@ SHOWN_ROWS = 15  # taller tables scroll
 MAX_ROWS = 500
 POINTS_PER_REGENCY = 500  # a strip of 500 shows the spread; every point costs the browser its hover text
 TEAM_OPTIONS = 2_000  # more than Kaltim's 1.706 PML and Koseka teams: a list; beyond, a search first
-# The officers to act on: word key → the count column (1 on a PPL row that is one of them).
-COUNTS = {"tertinggal": "ppl_tertinggal", "menganggur": "ppl_menganggur", "beban": "ppl_beban_berlebih"}
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@dataclass(frozen=True)
+class ActionList:
+    """One list of officers to act on: its count column (1 on a PPL row that is one of them) and its
+    words: the headline figure, its help, the list's tab, and what the list says when it is empty."""
+
+    count: str
+    label: str
+    hint: str
+    tab: str
+    empty: str
+
+
+ACTION_LISTS = {
+    "tertinggal": ActionList(
+        "ppl_tertinggal",
+        "petugas.tertinggal",
+        "petugas.tertinggal_bantuan",
+        "petugas.tab_tertinggal",
+        "petugas.kosong_tertinggal",
+    ),
+    "menganggur": ActionList(
+        "ppl_menganggur",
+        "petugas.menganggur",
+        "petugas.menganggur_bantuan",
+        "petugas.tab_menganggur",
+        "petugas.kosong_menganggur",
+    ),
+    "beban": ActionList(
+        "ppl_beban_berlebih",
+        "petugas.beban",
+        "petugas.beban_bantuan",
+        "petugas.tab_beban",
+        "petugas.kosong_beban",
+    ),
+}
+
+
 @ui.shared_per_version
 def officer_rows(frame: ui.Frame) -> pd.DataFrame:
     """Every officer, team and area of the frame, one answer shared by the page's sections (never
@@ -252,9 +289,7 @@ def show_table(rows: pd.DataFrame, columns: list[str], frame: ui.Frame) -> None:
     """A tinted table of the first MAX_ROWS rows (formatting and styling the province's 6.400 officers
     takes seconds), saying so when there are more."""
     shown = officer_table(rows.head(MAX_ROWS), columns, frame)
-    styled = shown.style.map(lambda label: ui.status_tint(label, frame), subset=[frame.t("kolom.status")])
-    height = 35 * (min(len(shown), SHOWN_ROWS) + 1) + 3
-    st.dataframe(styled, hide_index=True, width="stretch", height=height)
+    ui.table(ui.status_tinted(shown, frame), max_rows=SHOWN_ROWS)
     if len(rows) > MAX_ROWS:
         st.caption(frame.t("petugas.terpotong", n=ui.number(MAX_ROWS), total=ui.number(len(rows))))
 
@@ -277,10 +312,8 @@ def headline(frame: ui.Frame) -> None:
             capaian=ui.percent(area.persen),
         ),
     )
-    for column, (name, count) in zip(columns[1:], COUNTS.items(), strict=True):
-        column.metric(
-            t(f"petugas.{name}"), ui.number(area[count]), border=True, help=t(f"petugas.{name}_bantuan")
-        )
+    for column, shown in zip(columns[1:], ACTION_LISTS.values(), strict=True):
+        column.metric(t(shown.label), ui.number(area[shown.count]), border=True, help=t(shown.hint))
 
 
 def ppl_rows(frame: ui.Frame) -> pd.DataFrame:
@@ -306,11 +339,11 @@ def action_lists(frame: ui.Frame) -> None:
         ),
         ("beban", overloaded, OVERLOADED, t("petugas.catatan_beban")),
     ]
-    tabs = st.tabs([t(f"petugas.tab_{name}", n=ui.number(len(rows))) for name, rows, _, _ in lists])
+    tabs = st.tabs([t(ACTION_LISTS[name].tab, n=ui.number(len(rows))) for name, rows, _, _ in lists])
     for tab, (name, rows, columns, note) in zip(tabs, lists, strict=True):
         with tab:
             if rows.empty:
-                st.success(t(f"petugas.kosong_{name}"), icon=":material/check_circle:")
+                st.success(t(ACTION_LISTS[name].empty), icon=":material/check_circle:")
                 continue
             show_table(rows, columns, frame)
             st.caption(note)
@@ -527,7 +560,7 @@ def officers_found(search: str, frame: ui.Frame) -> None:
     st.caption(t("petugas.ditemukan", n=ui.number(len(found)), total=ui.number(len(ppl))))
     if not found.empty:
         show_table(found, ALL_PPL, frame)
-    st.caption(t("petugas.catatan_semua") + " " + t("petugas.status_bantuan"))
+    st.caption(t("petugas.catatan_semua") + " " + t("status.bantuan"))
 
 
 ui.add_words(WORDS)

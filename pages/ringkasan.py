@@ -5,11 +5,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from geo.boundaries import boundaries_dir, load_boundaries, match_codes
-from geo.maps import regency_map
 from pages import ui
 
-PROVINCE = "64"
 WORDS = {
     "ringkasan.terdata": {"id": "Keluarga terdata", "en": "Families registered"},
     "ringkasan.target": {"id": "Target keluarga", "en": "Target families"},
@@ -19,10 +16,6 @@ WORDS = {
     "ringkasan.rencana_bantuan": {
         "id": "Capaian kumulatif yang dijadwalkan pada akhir hari ini (jadwal yang dimuat).",
         "en": "Cumulative completion scheduled for the end of this day (the loaded schedule).",
-    },
-    "ringkasan.status_bantuan": {
-        "id": "Hijau: sesuai atau di depan rencana; kuning: 0–7,5 poin di belakang; merah: lebih dari 7,5.",
-        "en": "Green: on or ahead of plan; amber: 0–7.5 points behind; red: more than 7.5 behind.",
     },
     "ringkasan.status_depan": {
         "id": "{status}: {poin} poin di depan rencana ({capaian} terdata, rencana {rencana}).",
@@ -49,8 +42,8 @@ WORDS = {
         "en": "Average families registered a day over the last 7 days.",
     },
     "ringkasan.aktif_bantuan": {
-        "id": "PPL yang mendata sedikitnya satu keluarga dalam 3 hari terakhir.",
-        "en": "PPL who registered at least one family in the last 3 days.",
+        "id": "PPL yang mendata sedikitnya satu keluarga dalam {hari_aktif} hari terakhir.",
+        "en": "PPL who registered at least one family in the last {hari_aktif} days.",
     },
     "ringkasan.proyeksi_bantuan": {
         "id": "Hari ini ditambah sisa keluarga dibagi laju 7 hari terakhir.",
@@ -59,29 +52,16 @@ WORDS = {
     "ringkasan.laju": {"id": "Keluarga per hari (7 hari)", "en": "Families a day (7 days)"},
     "ringkasan.tercapai": {"id": "Tercapai", "en": "Reached"},
     "ringkasan.tak_terproyeksi": {"id": "Tanpa kemajuan 7 hari", "en": "No progress in 7 days"},
-    "ringkasan.aktif": {"id": "PPL aktif 3 hari (dari {total})", "en": "PPL active, 3 days (of {total})"},
+    "ringkasan.aktif": {
+        "id": "PPL aktif {hari_aktif} hari (dari {total})",
+        "en": "PPL active, {hari_aktif} days (of {total})",
+    },
     "ringkasan.peta": {"id": "Peta kabupaten/kota", "en": "Map of regencies"},
-    "ringkasan.warnai": {"id": "Warnai menurut", "en": "Colour by"},
-    "ringkasan.warna_capaian": {"id": "Capaian (%)", "en": "Completion (%)"},
-    "ringkasan.warna_selisih": {"id": "Selisih dari rencana (poin)", "en": "Gap to plan (points)"},
     "ringkasan.peringkat": {"id": "Peringkat kabupaten/kota", "en": "Regency ranking"},
     "ringkasan.peringkat_catatan": {
         "id": "Diurutkan dari yang paling tertinggal dari rencana; baris terakhir: provinsi.",
         "en": "Sorted from furthest behind plan; last row: the province.",
     },
-    "hover.terdata": {"id": "Terdata {terdata} dari {target}", "en": "Registered {terdata} of {target}"},
-    "hover.rencana": {"id": "Rencana {rencana}", "en": "Planned {rencana}"},
-    "hover.selisih": {"id": "Selisih {selisih} poin", "en": "Gap {selisih} pts"},
-    "ringkasan.batas": {"id": "Batas wilayah: {sumber}.", "en": "Boundaries: {sumber}."},
-    "ringkasan.tanpa_batas": {
-        "id": "Tanpa poligon untuk: {kode}.",
-        "en": "No polygon for: {kode}.",
-    },
-}
-BANNERS = {
-    "hijau": (st.success, ":material/check_circle:"),
-    "kuning": (st.warning, ":material/warning:"),
-    "merah": (st.error, ":material/error:"),
 }
 
 
@@ -106,9 +86,9 @@ def status_banner(area, frame: ui.Frame) -> None:
     if pd.isna(area.status):
         st.info(frame.t("ringkasan.tanpa_jadwal"), icon=":material/event_busy:")
         return
-    show, icon = BANNERS[area.status]
     key = "ringkasan.status_depan" if area.selisih >= 0 else "ringkasan.status_belakang"
-    show(
+    ui.status_alert(
+        area.status,
         frame.t(
             key,
             status=ui.status(area.status, frame),
@@ -116,7 +96,6 @@ def status_banner(area, frame: ui.Frame) -> None:
             capaian=ui.percent(area.persen),
             rencana=ui.percent(area.harapan_persen),
         ),
-        icon=icon,
     )
 
 
@@ -156,66 +135,33 @@ def headline(area, frame: ui.Frame) -> None:
     )
 
 
-def _hover(row, frame: ui.Frame) -> str:
-    t = frame.t
-    return "<br>".join(
-        [
-            f"<b>{ui.plain_plotly(row.nama_wilayah)}</b>",
-            t("hover.terdata", terdata=ui.number(row.terdata), target=ui.number(row.target_keluarga))
-            + f" ({ui.percent(row.persen)})",
-            t("hover.rencana", rencana=ui.percent(row.harapan_persen)),
-            t("hover.selisih", selisih=ui.points(row.selisih)) + f" · {ui.status(row.status, frame)}",
-            f"{t('kolom.proyeksi')}: {_projection(row, frame)}",
-        ]
-    )
-
-
 def regency_map_section(regencies: pd.DataFrame, frame: ui.Frame) -> None:
-    t = frame.t
-    st.subheader(t("ringkasan.peta"))
-    options = ["selisih", "capaian"]
-    # One widget per language (its label changes the widget), carrying the choice across.
-    colour = st.radio(
-        t("ringkasan.warnai"),
-        options,
-        index=options.index(st.session_state.get("warna_peta", "selisih")),
-        horizontal=True,
-        key=f"warna_peta_{frame.lang}",
-        format_func=lambda option: t(f"ringkasan.warna_{option}"),
-    )
-    st.session_state["warna_peta"] = colour
-    regency_map_drawing(regencies, colour, boundaries_dir(), frame)
+    st.subheader(frame.t("ringkasan.peta"))
+    colour = ui.maps.colour_choice("warna_peta", frame)
+    regency_map_drawing(regencies, colour, ui.maps.boundaries_folder(), frame)
 
 
 @ui.per_version
 def regency_map_drawing(regencies: pd.DataFrame, colour: str, folder: Path | None, frame: ui.Frame) -> None:
     """The map coloured by `colour`, with the boundaries in `folder`."""
-    t = frame.t
-    shown = regencies.rename(columns={"kode_wilayah": "kode_kab", "nama_wilayah": "nama_kab"})
-    shown["hover"] = [_hover(row, frame) for row in regencies.itertuples()]
-    boundaries = load_boundaries("kabupaten", folder)
-    figure = regency_map(
-        shown,
-        value_column="selisih" if colour == "selisih" else "persen",
-        hover_column="hover",
-        scale=colour,
-        colorbar_title=t(f"ringkasan.warna_{colour}"),
-        boundaries=boundaries,
-    )
+    projection = frame.t("kolom.proyeksi")
+    shown = regencies.rename(columns={"kode_wilayah": "kode", "nama_wilayah": "nama"})
+    shown["hover"] = [
+        ui.maps.area_hover(
+            row.nama, row, ui.status(row.status, frame), frame, f"{projection}: {_projection(row, frame)}"
+        )
+        for row in shown.itertuples()
+    ]
+    figure, match = ui.maps.figure(shown, level="kabupaten", colour=colour, folder=folder, frame=frame)
     st.plotly_chart(figure, width="stretch", config={"displaylogo": False})
-    match = match_codes(shown.kode_kab, boundaries)
-    if match.source:
-        note = t("ringkasan.batas", sumber=match.source)
-        if match.missing:
-            note += " " + t("ringkasan.tanpa_batas", kode=ui.plain(", ".join(match.missing)))
-        st.caption(note)
+    ui.maps.boundaries_note(match, frame)
 
 
 def ranking_table(areas: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
     """Regencies from furthest behind plan, then the province total."""
     t = frame.t
-    regencies = areas[areas.kode_wilayah != PROVINCE].sort_values("selisih", na_position="last")
-    ordered = pd.concat([regencies, areas[areas.kode_wilayah == PROVINCE]])
+    regencies = areas[areas.kode_wilayah != ui.PROVINCE].sort_values("selisih", na_position="last")
+    ordered = pd.concat([regencies, areas[areas.kode_wilayah == ui.PROVINCE]])
     return pd.DataFrame(
         {
             t("kolom.wilayah"): ordered.nama_pendek,
@@ -234,17 +180,16 @@ def ranking_table(areas: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
 def ranking_section(areas: pd.DataFrame, frame: ui.Frame) -> None:
     st.subheader(frame.t("ringkasan.peringkat"))
     table = ranking_table(areas, frame)
-    styled = table.style.map(lambda label: ui.status_tint(label, frame), subset=[frame.t("kolom.status")])
-    st.dataframe(styled, hide_index=True, width="stretch", height=35 * (len(table) + 1) + 3)
-    st.caption(frame.t("ringkasan.peringkat_catatan") + " " + frame.t("ringkasan.status_bantuan"))
+    ui.table(ui.status_tinted(table, frame), max_rows=len(table))
+    st.caption(frame.t("ringkasan.peringkat_catatan") + " " + frame.t("status.bantuan"))
 
 
 ui.add_words(WORDS)
 frame = ui.frame()
 areas = ui.ask("capaian_wilayah", as_of=frame.as_of)
-chosen_area = areas[areas.kode_wilayah == (frame.kode_kab or PROVINCE)].iloc[0]
+chosen_area = areas[areas.kode_wilayah == (frame.kode_kab or ui.PROVINCE)].iloc[0]
 ui.header(frame, frame.t("halaman.ringkasan"))
 status_banner(chosen_area, frame)
 headline(chosen_area, frame)
-regency_map_section(areas[areas.kode_wilayah != PROVINCE], frame)
+regency_map_section(areas[areas.kode_wilayah != ui.PROVINCE], frame)
 ranking_section(areas, frame)

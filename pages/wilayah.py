@@ -11,12 +11,23 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from geo.boundaries import boundaries_dir, load_boundaries, match_codes
 from pages import ui
-from pages.charts.wilayah import area_map, chosen_code
+from pages.charts.wilayah import chosen_code
 
-PROVINCE = "64"
 LEVELS = ("kab", "kec", "desa", "sls")  # the level of the units a table lists
+# Each level's words: as a column's title, and as a noun in a sentence.
+TIERS = {
+    "kab": "wilayah.tingkat.kab",
+    "kec": "wilayah.tingkat.kec",
+    "desa": "wilayah.tingkat.desa",
+    "sls": "wilayah.tingkat.sls",
+}
+UNITS = {
+    "kab": "wilayah.satuan.kab",
+    "kec": "wilayah.satuan.kec",
+    "desa": "wilayah.satuan.desa",
+    "sls": "wilayah.satuan.sls",
+}
 WORDS = {
     # A level as a column header, and within a sentence.
     "wilayah.tingkat.kab": {"id": "Kabupaten/kota", "en": "Regency/city"},
@@ -59,9 +70,6 @@ WORDS = {
     },
     "wilayah.peta_kab": {"id": "Peta kabupaten/kota", "en": "Map of regencies"},
     "wilayah.peta_kec": {"id": "Peta kecamatan di {wilayah}", "en": "Map of kecamatan in {wilayah}"},
-    "wilayah.warnai": {"id": "Warnai menurut", "en": "Colour by"},
-    "wilayah.warna_selisih": {"id": "Selisih dari rencana (poin)", "en": "Gap to plan (points)"},
-    "wilayah.warna_capaian": {"id": "Capaian (%)", "en": "Completion (%)"},
     "wilayah.buka": {"id": "Buka {tingkat}", "en": "Open a {tingkat}"},
     "wilayah.buka_petunjuk": {"id": "Pilih…", "en": "Choose…"},
     "wilayah.buka_bantuan": {
@@ -71,13 +79,9 @@ WORDS = {
     "wilayah.sebaran": {"id": "Status {tingkat} yang ditampilkan", "en": "Status of the {tingkat} shown"},
     "wilayah.rincian": {"id": "{tingkat} di {wilayah}", "en": "{tingkat} in {wilayah}"},
     "wilayah.rincian_catatan": {
-        "id": "Diurutkan dari yang paling tertinggal dari rencana. Hijau: sesuai atau di depan rencana; "
-        "kuning: 0–7,5 poin di belakang; merah: lebih dari 7,5.",
-        "en": "Sorted from furthest behind plan. Green: on or ahead of plan; amber: 0–7.5 points behind; "
-        "red: more than 7.5 behind.",
+        "id": "Diurutkan dari yang paling tertinggal dari rencana.",
+        "en": "Sorted from furthest behind plan.",
     },
-    "wilayah.batas": {"id": "Batas wilayah: {sumber}.", "en": "Boundaries: {sumber}."},
-    "wilayah.tanpa_batas": {"id": "Tanpa poligon untuk: {kode}.", "en": "No polygon for: {kode}."},
     "wilayah.tanpa_peta": {
         "id": "Peta kecamatan tidak dapat digambar: {alasan} Gunakan daftar dan tabel.",
         "en": "The kecamatan map cannot be drawn: {alasan} Use the list and the table.",
@@ -117,18 +121,6 @@ WORDS = {
     "wilayah.nama_ppl": {"id": "Nama PPL", "en": "PPL name"},
     "wilayah.ppl_mulai": {"id": "PPL mulai", "en": "PPL started"},
     "wilayah.terdata_ppl": {"id": "Keluarga oleh PPL", "en": "Families by PPL"},
-    "wilayah.hover_terdata": {
-        "id": "Terdata {terdata} dari {target}",
-        "en": "Registered {terdata} of {target}",
-    },
-    "wilayah.hover_rencana": {"id": "Rencana {rencana}", "en": "Planned {rencana}"},
-    "wilayah.hover_selisih": {"id": "Selisih {selisih} poin", "en": "Gap {selisih} pts"},
-}
-
-BADGES = {
-    "hijau": ("green", ":material/check_circle:"),
-    "kuning": ("orange", ":material/warning:"),
-    "merah": ("red", ":material/error:"),
 }
 
 
@@ -203,12 +195,12 @@ def _units(frame: ui.Frame, kec: str | None = None, desa: str | None = None) -> 
 
 def read_view(frame: ui.Frame) -> View:
     regencies = _regencies(frame)
-    province = regencies[regencies.kode == PROVINCE].iloc[0]
+    province = regencies[regencies.kode == ui.PROVINCE].iloc[0]
     trail = [(frame.t("frame.provinsi"), {})]
     if frame.kode_kab is None:
         for name in ("kec", "desa"):
             st.query_params.pop(name, None)
-        units = regencies[regencies.kode != PROVINCE].sort_values(["selisih", "nama"], na_position="last")
+        units = regencies[regencies.kode != ui.PROVINCE].sort_values(["selisih", "nama"], na_position="last")
         return View(None, None, None, "kab", units, province, trail)
     kab = frame.kode_kab
     area = regencies[regencies.kode == kab].iloc[0]
@@ -252,10 +244,9 @@ def status_badge(area: pd.Series, frame: ui.Frame) -> None:
         st.badge(ui.status(None, frame), icon=":material/event_busy:", color="gray")
     if pd.isna(area.status):  # no schedule, or no target to measure against
         return
-    colour, icon = BADGES[area.status]
     key = "wilayah.status_depan" if area.selisih >= 0 else "wilayah.status_belakang"
     words = frame.t(key, status=ui.status(area.status, frame), poin=ui.points(abs(area.selisih)).lstrip("+"))
-    st.badge(words, icon=icon, color=colour)
+    ui.status_badge(area.status, words)
 
 
 def status_words(row, frame: ui.Frame) -> str:
@@ -283,34 +274,6 @@ def headline(area: pd.Series, frame: ui.Frame) -> None:
     )
 
 
-def _hover(row, frame: ui.Frame) -> str:
-    t = frame.t
-    return "<br>".join(
-        [
-            f"<b>{ui.plain_plotly(row.nama)}</b>",
-            t("wilayah.hover_terdata", terdata=ui.number(row.terdata), target=ui.number(row.target_keluarga))
-            + f" ({ui.percent(row.persen)})",
-            t("wilayah.hover_rencana", rencana=ui.percent(row.harapan_persen)),
-            t("wilayah.hover_selisih", selisih=ui.points(row.selisih)) + f" · {status_words(row, frame)}",
-        ]
-    )
-
-
-def colour_choice(frame: ui.Frame) -> str:
-    options = ["selisih", "capaian"]
-    # One widget per language (its label changes the widget), carrying the choice across.
-    colour = st.radio(
-        frame.t("wilayah.warnai"),
-        options,
-        index=options.index(st.session_state.get("wilayah_warna", "selisih")),
-        horizontal=True,
-        key=f"wilayah_warna_{frame.lang}",
-        format_func=lambda option: frame.t(f"wilayah.warna_{option}"),
-    )
-    st.session_state["wilayah_warna"] = colour
-    return colour
-
-
 def map_title(view: View, frame: ui.Frame) -> str:
     if view.kab is None:
         return frame.t("wilayah.peta_kab")
@@ -321,22 +284,17 @@ def map_title(view: View, frame: ui.Frame) -> str:
 def map_figure(mapped: pd.DataFrame, regencies: bool, colour: str, folder: Path | None, frame: ui.Frame):
     """The map of the regencies or of one regency's kecamatan (None without boundaries in `folder` that
     match), and how the codes matched the boundaries."""
-    shown = mapped.assign(hover=[_hover(row, frame) for row in mapped.itertuples()])
-    boundaries = load_boundaries("kabupaten" if regencies else "kecamatan", folder)
-    figure = area_map(
-        shown,
-        regencies=regencies,
-        colour=colour,
-        colorbar_title=frame.t(f"wilayah.warna_{colour}"),
-        boundaries=boundaries,
-    )
-    return figure, match_codes(shown.kode, boundaries)
+    hovers = [
+        ui.maps.area_hover(row.nama, row, status_words(row, frame), frame) for row in mapped.itertuples()
+    ]
+    level = "kabupaten" if regencies else "kecamatan"
+    return ui.maps.figure(mapped.assign(hover=hovers), level=level, colour=colour, folder=folder, frame=frame)
 
 
 def map_section(view: View, mapped: pd.DataFrame, colour: str, frame: ui.Frame) -> None:
     """The regencies, or the kecamatan of the chosen regency (at every level below it too)."""
     t = frame.t
-    figure, match = map_figure(mapped, view.kab is None, colour, boundaries_dir(), frame)
+    figure, match = map_figure(mapped, view.kab is None, colour, ui.maps.boundaries_folder(), frame)
     if figure is None:
         reason = t("wilayah.tanpa_berkas") if match.source is None else t("wilayah.tanpa_cocok")
         st.caption(t("wilayah.tanpa_peta", alasan=reason))
@@ -352,11 +310,7 @@ def map_section(view: View, mapped: pd.DataFrame, colour: str, frame: ui.Frame) 
         on_select=lambda: on_map_choice(map_view, key, figure),
         selection_mode="points",
     )
-    if match.source:
-        note = t("wilayah.batas", sumber=match.source)
-        if match.missing:
-            note += " " + t("wilayah.tanpa_batas", kode=ui.plain(", ".join(match.missing)))
-        st.caption(note)
+    ui.maps.boundaries_note(match, frame)
 
 
 def _kecamatan_view(view: View, kecamatan: pd.DataFrame) -> View:
@@ -372,7 +326,7 @@ def chooser(view: View, frame: ui.Frame) -> None:
     names = dict(zip(view.units.kode, view.units.nama, strict=True))
     key = f"wilayah_buka_{view.level}_{frame.lang}"
     st.selectbox(
-        t("wilayah.buka", tingkat=t(f"wilayah.satuan.{view.level}")),
+        t("wilayah.buka", tingkat=t(UNITS[view.level])),
         sorted(names, key=names.get),
         index=None,
         placeholder=t("wilayah.buka_petunjuk"),
@@ -395,10 +349,10 @@ def status_counts(view: View, frame: ui.Frame) -> None:
     table = pd.DataFrame(
         {
             t("kolom.status"): shown,
-            t(f"wilayah.tingkat.{view.level}"): [ui.number(counts[label]) for label in shown],
+            t(TIERS[view.level]): [ui.number(counts[label]) for label in shown],
         }
     )
-    st.markdown(f"**{t('wilayah.sebaran', tingkat=t(f'wilayah.satuan.{view.level}'))}**")
+    st.markdown(f"**{t('wilayah.sebaran', tingkat=t(UNITS[view.level]))}**")
     show_table(table, frame)
 
 
@@ -418,13 +372,13 @@ def _figures(rows: pd.DataFrame, frame: ui.Frame) -> dict[str, pd.Series]:
 def units_table(view: View, frame: ui.Frame) -> pd.DataFrame:
     t = frame.t
     rows = view.units
-    names = {t("wilayah.kode"): rows.kode, t(f"wilayah.tingkat.{view.level}"): rows.nama}
+    names = {t("wilayah.kode"): rows.kode, t(TIERS[view.level]): rows.nama}
     return pd.DataFrame({**names, **_figures(rows, frame)})
 
 
 def laggards_table(rows: pd.DataFrame, level: str, frame: ui.Frame) -> pd.DataFrame:
     t = frame.t
-    names = {t("wilayah.kode"): rows.kode, t(f"wilayah.tingkat.{level}"): rows.nama}
+    names = {t("wilayah.kode"): rows.kode, t(TIERS[level]): rows.nama}
     if level == "desa":
         names[t("wilayah.tingkat.kec")] = rows.nama_kec
     if frame.kode_kab is None:
@@ -453,12 +407,8 @@ def empty_sls_table(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
 
 
 def show_table(table: pd.DataFrame, frame: ui.Frame) -> None:
-    status = frame.t("kolom.status")
-    styled = table.style
-    if status in table.columns:
-        styled = styled.map(lambda label: ui.status_tint(label, frame), subset=[status])
-    # Every row shown without inner scrolling up to 20 rows (a laggard list's length).
-    st.dataframe(styled, hide_index=True, width="stretch", height=35 * (min(len(table), 20) + 1) + 3)
+    """Tinted by status; every row shown without inner scrolling up to 20 rows (a laggard list's length)."""
+    ui.table(ui.status_tinted(table, frame), max_rows=20)
 
 
 @ui.per_version
@@ -481,7 +431,7 @@ def laggards_section(area_name: str, frame: ui.Frame) -> None:
     )
     for tab, (level, rows) in zip(tabs, by_level.items(), strict=False):
         with tab:
-            named = t(f"wilayah.satuan.{level}")
+            named = t(UNITS[level])
             if rows.empty:
                 st.info(t("wilayah.tak_tertinggal", tingkat=named), icon=":material/check_circle:")
                 continue
@@ -512,17 +462,17 @@ st.subheader(map_title(view, frame))
 map_column, side_column = st.columns([3, 2], gap="large")
 with side_column:
     chooser(view, frame)
-    colour = colour_choice(frame)
+    colour = ui.maps.colour_choice("wilayah_warna", frame)
     status_counts(view, frame)
 with map_column:
     map_section(view, mapped, colour, frame)
 st.subheader(
     frame.t(
         "wilayah.rincian",
-        tingkat=frame.t(f"wilayah.tingkat.{view.level}"),
+        tingkat=frame.t(TIERS[view.level]),
         wilayah=ui.plain(view.trail[-1][0]),
     )
 )
 show_table(units_table(view, frame), frame)
-st.caption(frame.t("wilayah.rincian_catatan"))
+st.caption(frame.t("wilayah.rincian_catatan") + " " + frame.t("status.bantuan"))
 laggards_section(view.trail[min(len(view.trail) - 1, 1)][0], frame)

@@ -4,7 +4,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from geo.maps import RED
+from queries.rules import STATUS_COLOURS
+
+OVERLOAD_COLOUR = STATUS_COLOURS["merah"]  # the overload limit marks officers in trouble
 
 FONT_PX = 16
 INK = "#222222"
@@ -62,7 +64,7 @@ def spread_figure(
                 y=limits.nama_pendek,
                 mode="markers",
                 name=limit_name,
-                marker={"symbol": "line-ns-open", "size": 34, "color": RED, "line": {"width": 3}},
+                marker={"symbol": "line-ns-open", "size": 34, "color": OVERLOAD_COLOUR, "line": {"width": 3}},
                 hovertext=limits.hover,
                 hovertemplate="%{hovertext}<extra></extra>",
             )

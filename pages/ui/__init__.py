@@ -1,0 +1,107 @@
+"""What every page shares, one job per module; pages use them as `ui.<name>`.
+
+- `words`: the shared words and each page's own (`add_words`), in both languages;
+- `state`: the frame (as-of date, regency, language), kept in the URL and the session;
+- `asking`: the warehouse's questions, one snapshot per run, answers and sections kept per version;
+- `formats`: numbers, dates and text from files as they read on every page (no Streamlit);
+- `widgets`: the page header, statuses in words and tints, tables;
+- `maps`: the maps as every page draws them, one path to geo.maps.
+"""
+
+from pages.ui import maps
+from pages.ui.asking import (
+    ask,
+    ask_uncached,
+    newer_load_waiting,
+    per_version,
+    pin_snapshot,
+    shared_per_version,
+    warehouse,
+)
+from pages.ui.formats import (
+    WORD_JOINER,
+    date,
+    grouped,
+    missing,
+    number,
+    percent,
+    plain,
+    plain_plotly,
+    points,
+    rate,
+    utc_as_wita,
+)
+from pages.ui.state import (
+    APP,
+    Frame,
+    choose_regency,
+    frame,
+    keep,
+    language,
+    recall,
+    regency_key,
+    set_frame,
+    set_language,
+    t,
+    through_the_app,
+)
+from pages.ui.widgets import (
+    area_name,
+    header,
+    status,
+    status_alert,
+    status_badge,
+    status_tint,
+    status_tinted,
+    table,
+)
+from pages.ui.words import LANGUAGES, TEXT, add_words, say
+from queries.rules import PROVINCE, STATUS_TINTS
+
+__all__ = [
+    "APP",
+    "LANGUAGES",
+    "PROVINCE",
+    "STATUS_TINTS",
+    "TEXT",
+    "WORD_JOINER",
+    "Frame",
+    "add_words",
+    "area_name",
+    "ask",
+    "ask_uncached",
+    "choose_regency",
+    "date",
+    "frame",
+    "grouped",
+    "header",
+    "keep",
+    "language",
+    "maps",
+    "missing",
+    "newer_load_waiting",
+    "number",
+    "per_version",
+    "percent",
+    "pin_snapshot",
+    "plain",
+    "plain_plotly",
+    "points",
+    "rate",
+    "recall",
+    "regency_key",
+    "say",
+    "set_frame",
+    "set_language",
+    "shared_per_version",
+    "status",
+    "status_alert",
+    "status_badge",
+    "status_tint",
+    "status_tinted",
+    "t",
+    "table",
+    "through_the_app",
+    "utc_as_wita",
+    "warehouse",
+]

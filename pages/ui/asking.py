@@ -1,0 +1,105 @@
+"""Asking the warehouse's questions from a page: one snapshot per page run, answers cached per warehouse
+version, and sections drawn once per version and replayed (`per_version`).
+"""
+
+import functools
+from collections.abc import Callable
+from typing import TypeVar
+
+import pandas as pd
+import streamlit as st
+
+from data.warehouse import default_path
+from pages.ui.state import language
+from pages.ui.words import say
+from queries import Snapshot, Warehouse, WarehouseMissing
+
+T = TypeVar("T")
+
+
+def warehouse() -> Warehouse:
+    return _warehouse_at(str(default_path()))
+
+
+@st.cache_resource
+def _warehouse_at(path: str) -> Warehouse:
+    return Warehouse(path)
+
+
+@st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
+def _answer(
+    path: str, version: tuple[int, int], name: str, params: tuple, _snapshot: Snapshot
+) -> pd.DataFrame:
+    return _snapshot.run(name, **dict(params))
+
+
+def pin_snapshot(lang: str) -> Snapshot:
+    """Take the warehouse as it is now for this whole run (raises WarehouseMissing): every question
+    of the run sees the same load. Says so when a load has come in since the session's last run."""
+    previous = st.session_state.get("_snapshot")
+    current = warehouse().snapshot()
+    st.session_state["_snapshot"] = current
+    if previous is not None and previous.version != current.version:
+        st.toast(say("frame.data_baru", lang), icon=":material/sync:")
+    return current
+
+
+def newer_load_waiting() -> bool:
+    """Whether a load has swapped in a new warehouse since this run took its snapshot."""
+    pinned = st.session_state.get("_snapshot")
+    try:
+        return pinned is not None and warehouse().version() != pinned.version
+    except WarehouseMissing:
+        return False
+
+
+def _pinned() -> Snapshot:
+    return st.session_state.get("_snapshot") or pin_snapshot(language())
+
+
+def ask(name: str, **params) -> pd.DataFrame:
+    """A question's answer from this run's snapshot, cached per warehouse version."""
+    snapshot = _pinned()
+    path = str(warehouse().path)
+    return _answer(path, snapshot.version, name, tuple(sorted(params.items())), _snapshot=snapshot)
+
+
+def ask_uncached(name: str, **params) -> pd.DataFrame:
+    """A question's answer from this run's snapshot, not kept: for a large answer that its caller keeps
+    in a shape of its own (a second, pickled copy in the data cache would double its memory)."""
+    return _pinned().run(name, **params)
+
+
+def per_version(make: Callable[..., T]) -> Callable[..., T]:
+    """Run `make` once per warehouse version and arguments: later calls, in any session, get a copy
+    of its result back and replay the elements it drew (Streamlit's data cache keeps both), so
+    figures, tables and formatted rows are not built again on every rerun. For functions without
+    widgets whose work depends only on their arguments and the warehouse's answers."""
+    return _versioned(make, _kept_copy)
+
+
+def shared_per_version(make: Callable[..., T]) -> Callable[..., T]:
+    """Like per_version, for a result too costly to copy (a map figure, the officers' answer): every
+    caller gets the same object, which nobody may change. Fewer are kept: at national scale one
+    officers' answer holds about 300 MB."""
+    return _versioned(make, _kept_shared)
+
+
+def _versioned(make: Callable[..., T], store: Callable) -> Callable[..., T]:
+    name = f"{make.__code__.co_filename}:{make.__qualname__}"  # page scripts all run as __main__
+
+    @functools.wraps(make)
+    def cached(*args, **kwargs) -> T:
+        return store(name, str(warehouse().path), _pinned().version, args, kwargs, _make=make)
+
+    return cached
+
+
+@st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
+def _kept_copy(name: str, path: str, version: tuple[int, int], args: tuple, kwargs: dict, _make: Callable):
+    return _make(*args, **kwargs)
+
+
+@st.cache_resource(ttl=3600, max_entries=16, show_spinner=False)
+def _kept_shared(name: str, path: str, version: tuple[int, int], args: tuple, kwargs: dict, _make: Callable):
+    return _make(*args, **kwargs)

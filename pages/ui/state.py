@@ -1,0 +1,93 @@
+"""The frame every page honours (as-of date, regency, language) and where it lives: the URL's query
+parameters, so that a link reopens the same view, and the session, which remembers them from page to
+page (moving to another page drops the query parameters). app.py builds the frame once per run.
+"""
+
+import datetime as dt
+import runpy
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from pages.ui.words import say
+from queries.rules import PROVINCE
+
+APP = Path(__file__).resolve().parents[2] / "app.py"
+
+
+def language() -> str:
+    """The session's language, also on pages that can show before there is a frame (Data)."""
+    return st.session_state.get("_lang", "id")
+
+
+def set_language(lang: str) -> None:
+    st.session_state["_lang"] = lang
+
+
+def t(key: str, **values) -> str:
+    """The words for `key` in the session's language, for what shows before there is a frame (the Data
+    page, app.py's sidebar)."""
+    return say(key, language(), **values)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The view every page honours."""
+
+    as_of: dt.date
+    kode_kab: str | None  # None: the whole province
+    lang: str
+    simulated: bool
+    data_until: dt.date
+    loaded_at: dt.datetime
+
+    def t(self, key: str, **values) -> str:
+        """The words for `key` in the frame's language: a page's own (see `add_words`) or shared."""
+        return say(key, self.lang, **values)
+
+
+def regency_key(lang: str) -> str:
+    """The sidebar's regency box, one per language (its label makes it another widget)."""
+    return f"pilih_kab_{lang}"
+
+
+def recall(name: str) -> str | None:
+    """A frame parameter from the URL, else as this session last had it (moving to another page
+    drops the query parameters)."""
+    return st.query_params.get(name, st.session_state.get(f"url_{name}"))
+
+
+def keep(name: str, value: str | None) -> None:
+    """Write a frame parameter to the URL and remember it for the next page."""
+    st.session_state[f"url_{name}"] = value
+    if value is None:
+        st.query_params.pop(name, None)
+    else:
+        st.query_params[name] = value
+
+
+def choose_regency(kode_kab: str | None, lang: str) -> None:
+    """Narrow the frame to a regency (None: the province) from a page, e.g. in a drill-down callback.
+    The keyed sidebar box keeps its own value whatever the URL says, so both are set."""
+    st.session_state[regency_key(lang)] = kode_kab or PROVINCE
+    keep("kab", kode_kab)
+
+
+def set_frame(frame: Frame) -> None:
+    st.session_state["_frame"] = frame
+
+
+def through_the_app() -> None:
+    """Make sure this run went through app.py. A link straight to a page as the first visit after the
+    server started makes Streamlit run the page alone (its legacy mode for a pages/ folder), without
+    the sidebar, the language or the snapshot: then run app.py, which sets them up and draws this
+    page through st.navigation, and stop this run. app.py sets the language before routing."""
+    if "_lang" not in st.session_state:
+        runpy.run_path(str(APP), run_name="__main__")
+        st.stop()
+
+
+def frame() -> Frame:
+    through_the_app()
+    return st.session_state["_frame"]

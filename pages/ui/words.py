@@ -1,0 +1,130 @@
+"""The words of the dashboard, in Indonesian and English: the shared ones here, each page's own beside
+its code (`add_words`). Every key has both languages (checked when the words are added, and by
+tests/test_words.py, which also finds every key the code uses). Numbers the rules fix (the status
+thresholds, the officers' windows) are filled in from queries/rules.py, so the words cannot drift
+from the figures.
+"""
+
+from queries import rules
+
+LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
+
+TEXT: dict[str, dict[str, str]] = {
+    "frame.bahasa": {"id": "Bahasa", "en": "Language"},
+    "frame.tanggal": {"id": "Keadaan per tanggal", "en": "As of"},
+    "frame.wilayah": {"id": "Kabupaten/kota", "en": "Regency/city"},
+    "frame.semua_wilayah": {"id": "Semua (Kalimantan Timur)", "en": "All (East Kalimantan)"},
+    "frame.tanggal_bantuan": {
+        "id": "Semua angka dihitung seperti yang diketahui pada akhir hari ini.",
+        "en": "Every figure is computed as known at the end of this day.",
+    },
+    "frame.simulasi": {
+        "id": "Data simulasi: kampanye buatan untuk demonstrasi, bukan hasil lapangan.",
+        "en": "Simulated data: a made-up campaign for demonstration, not field results.",
+    },
+    "frame.simulasi_singkat": {"id": "Data simulasi", "en": "Simulated data"},
+    "frame.keadaan": {"id": "{wilayah}, keadaan per {tanggal}", "en": "{wilayah}, as of {tanggal}"},
+    "frame.provinsi": {"id": "Kalimantan Timur", "en": "East Kalimantan"},
+    "frame.data_sampai": {"id": "Data sampai {tanggal}", "en": "Data up to {tanggal}"},
+    "frame.dimuat": {"id": "dimuat {waktu}", "en": "loaded {waktu}"},
+    "frame.gudang_kosong": {
+        "id": "Gudang data belum ada. Muat berkas ekspor di halaman Data, dengan "
+        "`python -m data load BERKAS...`, atau bangun data simulasi dengan `python -m data demo`.",
+        "en": "No warehouse yet. Load export files on the Data page, with "
+        "`python -m data load FILE...`, or build the simulated campaign with `python -m data demo`.",
+    },
+    "frame.gudang_lama": {
+        "id": "Gudang data dibuat oleh versi sebelumnya dan belum punya semua tabelnya. Muat berkas apa "
+        "pun sekali lagi (halaman Data atau `python -m data load BERKAS`) untuk melengkapinya.",
+        "en": "The warehouse was built by an earlier version and lacks some of its tables. Load any file "
+        "once more (Data page or `python -m data load FILE`) to complete it.",
+    },
+    "frame.data_baru": {
+        "id": "Data baru sudah dimuat: angka diperbarui.",
+        "en": "New data has been loaded: figures updated.",
+    },
+    "frame.belum_ada_keluarga": {
+        "id": "Belum ada keluarga terdata di gudang data: halaman pemantauan muncul setelah "
+        "registrasi pertama dimuat (halaman Data).",
+        "en": "No family has been registered in the warehouse yet: the monitoring pages appear once "
+        "the first registrations are loaded (Data page).",
+    },
+    # Page names, for the navigation and the pages' titles.
+    "halaman.ringkasan": {"id": "Ringkasan", "en": "Overview"},
+    "halaman.jadwal": {"id": "Jadwal & proyeksi", "en": "Schedule & projection"},
+    "halaman.wilayah": {"id": "Wilayah", "en": "Regions"},
+    "halaman.petugas": {"id": "Petugas", "en": "Officers"},
+    "halaman.desk": {"id": "Desk kolektif", "en": "Collective desks"},
+    "halaman.alur": {"id": "Alur dokumen", "en": "Form pipeline"},
+    "halaman.data": {"id": "Data", "en": "Data"},
+    "kolom.wilayah": {"id": "Kabupaten/kota", "en": "Regency/city"},
+    "kolom.target": {"id": "Target", "en": "Target"},
+    "kolom.terdata": {"id": "Terdata", "en": "Registered"},
+    "kolom.capaian": {"id": "Capaian", "en": "Done"},
+    "kolom.rencana": {"id": "Rencana", "en": "Planned"},
+    "kolom.selisih": {"id": "Selisih", "en": "Gap"},
+    "kolom.status": {"id": "Status", "en": "Status"},
+    "kolom.proyeksi": {"id": "Proyeksi selesai", "en": "Projected finish"},
+    "status.hijau": {"id": "Sesuai", "en": "On track"},
+    "status.kuning": {"id": "Waspada", "en": "At risk"},
+    "status.merah": {"id": "Tertinggal", "en": "Behind"},
+    "status.bantuan": {
+        "id": "Hijau: sesuai atau di depan rencana; kuning: 0–{poin_waspada} poin di belakang; merah: lebih "
+        "dari {poin_waspada}.",
+        "en": "Green: on or ahead of plan; amber: 0–{poin_waspada} points behind; red: more than "
+        "{poin_waspada} behind.",
+    },
+    # No target (no SLS loaded) or no schedule: nothing to judge against.
+    "status.tanpa": {"id": "Belum dinilai", "en": "Not assessed"},
+    # The maps (pages/ui/maps.py).
+    "peta.warnai": {"id": "Warnai menurut", "en": "Colour by"},
+    "peta.warna_selisih": {"id": "Selisih dari rencana (poin)", "en": "Gap to plan (points)"},
+    "peta.warna_capaian": {"id": "Capaian (%)", "en": "Completion (%)"},
+    "peta.hover_terdata": {"id": "Terdata {terdata} dari {target}", "en": "Registered {terdata} of {target}"},
+    "peta.hover_rencana": {"id": "Rencana {rencana}", "en": "Planned {rencana}"},
+    "peta.hover_selisih": {"id": "Selisih {selisih} poin", "en": "Gap {selisih} pts"},
+    "peta.batas": {"id": "Batas wilayah: {sumber}.", "en": "Boundaries: {sumber}."},
+    "peta.tanpa_batas": {"id": "Tanpa poligon untuk: {kode}.", "en": "No polygon for: {kode}."},
+    "peta.tanpa_berkas_batas": {
+        "id": "Berkas batas wilayah tidak ditemukan: lingkaran di ibu kota, luasnya sebanding dengan target "
+        "keluarga.",
+        "en": "No boundary files found: circles at the capitals, their areas in proportion to the target "
+        "families.",
+    },
+    "satuan.poin": {"id": "poin", "en": "pts"},
+    "satuan.hari": {"id": "hari", "en": "days"},
+    "umum.kosong": {"id": "—", "en": "—"},
+}
+
+
+def _decimal(value: float, lang: str) -> str:
+    """A rule's number as the words write it: 7,5 in Indonesian, 7.5 in English."""
+    written = f"{abs(value):g}"
+    return written.replace(".", ",") if lang == "id" else written
+
+
+# Filled into any word that names them ("kuning 0–{poin_waspada} poin di belakang").
+RULE_VALUES = {
+    lang: {
+        "poin_waspada": _decimal(rules.AT_RISK_FROM, lang),
+        "hari_aktif": str(rules.ACTIVE_DAYS),
+        "hari_menganggur": str(rules.IDLE_DAYS),
+    }
+    for lang in LANGUAGES
+}
+
+
+def add_words(words: dict[str, dict[str, str]]) -> None:
+    """A page's own words, kept beside its code; keys are prefixed with the page's name."""
+    incomplete = sorted(key for key, by_lang in words.items() if set(by_lang) != set(LANGUAGES))
+    if incomplete:
+        raise KeyError(f"words not in every language ({', '.join(LANGUAGES)}): {incomplete}")
+    clashes = {key for key in words if key in TEXT and TEXT[key] != words[key]}
+    if clashes:
+        raise KeyError(f"words defined twice: {sorted(clashes)}")
+    TEXT.update(words)
+
+
+def say(key: str, lang: str, **values) -> str:
+    """The words for `key` in `lang`, with `values` (and the rules' numbers) filled in."""
+    return TEXT[key][lang].format(**RULE_VALUES[lang], **values)
