@@ -11,6 +11,16 @@ from dataclasses import dataclass
 
 # Kaltim keeps WITA (UTC+8): the exports' dates and times are WITA; loads are recorded in UTC.
 WITA = dt.timedelta(hours=8)
+# BPS's code of Kalimantan Timur: a schedule's kode_wilayah for the whole province, and the first two
+# digits of every regency code.
+PROVINCE = "64"
+PROVINCE_NAME = "Kalimantan Timur"
+# The same for SQL, the loader's and the questions': `kode_provinsi()`, `nama_provinsi()`. Only these
+# constants are written into the text.
+PROVINCE_MACROS = (
+    f"CREATE OR REPLACE TEMP MACRO kode_provinsi() AS '{PROVINCE}';\n"
+    f"CREATE OR REPLACE TEMP MACRO nama_provinsi() AS '{PROVINCE_NAME}';"
+)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-from data.contract import WITA
+from data.contract import PROVINCE_MACROS, WITA
 from data.failures import LockTimeout
 from data.limits import Deadline
 
@@ -58,6 +58,12 @@ def _create(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def rebuild_summaries(con: duckdb.DuckDBPyConnection) -> None:
+    """The summary tables (rollup.sql) built anew from the warehouse's rows, as every load ends."""
+    con.execute(PROVINCE_MACROS)
+    con.execute(ROLLUP_FILE.read_text())
+
+
 @contextmanager
 def writing(
     path: Path, *, deadline: Deadline, lock_wait: float, purpose: str = ""
@@ -77,12 +83,13 @@ def writing(
             con = duckdb.connect(str(staging), config={**CONFIG, "temp_directory": str(spill)})
             try:
                 with deadline.interrupting(con):
+                    con.execute(PROVINCE_MACROS)  # the loader's checks name the province
                     if path.exists():
                         con.execute(UPGRADE_FILE.read_text())
                     else:
                         _create(con)
                     yield con
-                    con.execute(ROLLUP_FILE.read_text())
+                    rebuild_summaries(con)
                     con.execute("CHECKPOINT")
             finally:
                 con.close()

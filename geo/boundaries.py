@@ -7,7 +7,6 @@ by a Kemendagri code, which looks the same (4-digit 64xx) but differs for 4 rege
 """
 
 import functools
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +16,6 @@ import pyogrio
 
 VECTOR_SUFFIXES = (".geojson", ".json", ".gpkg", ".shp", ".zip")
 CODE_DIGITS = {"kabupaten": 4, "kecamatan": 7}
-DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "geo"
 
 
 @dataclass(frozen=True)
@@ -34,14 +32,6 @@ class CodeMatch:
     source: str | None  # file (and layer) the polygons came from; None without boundaries
     key: str | None  # the BPS code column that was matched, e.g. "kode_bps"
     missing: tuple[str, ...]  # codes in the data with no polygon, sorted
-
-
-def boundaries_dir() -> Path | None:
-    """The boundary folder: `PANTAU_GEO_DIR` if set ("" turns maps' boundaries off), else the default."""
-    configured = os.environ.get("PANTAU_GEO_DIR")
-    if configured is not None:
-        return Path(configured) if configured else None
-    return DEFAULT_DIR if DEFAULT_DIR.is_dir() else None
 
 
 def load_boundaries(level: str, folder: Path | None) -> geopandas.GeoDataFrame | None:

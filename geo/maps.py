@@ -10,7 +10,6 @@ import copy
 import functools
 import math
 from dataclasses import dataclass
-from pathlib import Path
 
 import geopandas
 import numpy as np
@@ -19,7 +18,8 @@ import plotly.graph_objects as go
 import shapely
 from shapely.ops import polylabel
 
-KABUPATEN_CSV = Path(__file__).resolve().parent.parent / "data" / "reference" / "kabupaten.csv"
+from queries import rules
+
 KALTIM_BOUNDS = (113.8, -2.6, 119.1, 2.6)  # west, south, east, north
 
 HEIGHT = 560
@@ -51,9 +51,6 @@ INK = "#111111"
 LABEL_PX = 14
 # Where a label may go from its anchor, in label widths and heights, nearest first.
 LABEL_SHIFTS = ((0, 0), (0.6, 0), (-0.6, 0), (0, -1), (0, 1), (0.6, -1), (0.6, 1), (-0.6, -1), (-0.6, 1))
-NO_BOUNDARIES_NOTE = (
-    "Berkas batas wilayah tidak ditemukan: lingkaran di ibu kota, luasnya sebanding dengan target keluarga."
-)
 
 
 @dataclass(frozen=True)
@@ -65,7 +62,34 @@ class Scale:
     ticktext: tuple[str, ...]
 
 
-RED, AMBER, GREEN = "#e34a33", "#f2a900", "#1a9641"
+RED, AMBER, GREEN = (rules.STATUS_COLOURS[status] for status in ("merah", "kuning", "hijau"))
+GAP_RANGE = 15  # the gap scale is fixed at ±15 points so that a colour means the same every day
+
+
+def _gap_scale() -> Scale:
+    """The status rule (queries/rules.py) as steps: red below AT_RISK_FROM, amber up to ON_TRACK_FROM,
+    green from there."""
+
+    def at(value: float) -> float:
+        return (value + GAP_RANGE) / (2 * GAP_RANGE)
+
+    red_to, amber_to = at(rules.AT_RISK_FROM), at(rules.ON_TRACK_FROM)
+    ticks = (-GAP_RANGE, rules.AT_RISK_FROM, rules.ON_TRACK_FROM, -rules.AT_RISK_FROM, GAP_RANGE)
+    return Scale(
+        stops=((0, RED), (red_to, RED), (red_to, AMBER), (amber_to, AMBER), (amber_to, GREEN), (1, GREEN)),
+        zmin=-GAP_RANGE,
+        zmax=GAP_RANGE,
+        tickvals=ticks,
+        ticktext=(f"≤ −{GAP_RANGE}", *(_signed(tick) for tick in ticks[1:-1]), f"≥ +{GAP_RANGE}"),
+    )
+
+
+def _signed(value: float) -> str:
+    """A tick as the pages write a gap: −7,5, 0, +7,5."""
+    written = f"{abs(value):g}".replace(".", ",")
+    return "0" if value == 0 else ("+" if value > 0 else "−") + written
+
+
 SCALES = {
     # Sequential blues, from one that still shows on white to the darkest that keeps labels readable.
     "capaian": Scale(
@@ -75,61 +99,45 @@ SCALES = {
         tickvals=(0, 25, 50, 75, 100),
         ticktext=("0%", "25%", "50%", "75%", "100%"),
     ),
-    # The status rule as steps, fixed at ±15 points so a colour means the same every day: red more than
-    # 7.5 points behind plan, amber 0 to 7.5 behind, green on or ahead of plan.
-    "selisih": Scale(
-        stops=((0, RED), (0.25, RED), (0.25, AMBER), (0.5, AMBER), (0.5, GREEN), (1, GREEN)),
-        zmin=-15,
-        zmax=15,
-        tickvals=(-15, -7.5, 0, 7.5, 15),
-        ticktext=("≤ −15", "−7,5", "0", "+7,5", "≥ +15"),
-    ),
+    "selisih": _gap_scale(),
 }
+LEVELS = ("kabupaten", "kecamatan")
 
 
-def regency_map(
-    frame: pd.DataFrame,
+def area_map(
+    areas: pd.DataFrame,
     *,
+    level: str,
     value_column: str,
     hover_column: str,
     scale: str,
     colorbar_title: str,
     boundaries: geopandas.GeoDataFrame | None,
-) -> go.Figure:
-    """Regencies coloured by `value_column`; circles at the capitals when there are no boundaries.
-
-    `frame` has one row per regency: `kode_kab` (BPS code), `nama_kab`, `target_keluarga`, the value and
-    `hover_column`, hover text already formatted (it may hold <br>). `boundaries` comes from
-    `load_boundaries("kabupaten", ...)`; `scale` is "capaian" (0-100 %) or "selisih" (points vs plan).
-    """
-    data = _prepare(frame, "kode_kab", "nama_kab", value_column, hover_column)
-    data["label"] = data["label"].str.replace(r"^(Kabupaten|Kota)\s+", "", regex=True)
-    spec = _scale(scale)
-    shapes = _shapes_for(boundaries, data["kode"])
-    if shapes is None:
-        return _capital_circles(data, spec, colorbar_title)
-    return _choropleth(data, shapes, spec, colorbar_title, KALTIM_BOUNDS)
-
-
-def kecamatan_map(
-    frame: pd.DataFrame,
-    *,
-    value_column: str,
-    hover_column: str,
-    scale: str,
-    colorbar_title: str,
-    boundaries: geopandas.GeoDataFrame | None,
+    no_boundaries_note: str = "",
 ) -> go.Figure | None:
-    """The kecamatan in `frame` (`kode_kec`, `nama_kec`, ...), framed to their own extent.
+    """The regencies of the province, or the kecamatan of one regency, coloured by `value_column`.
 
-    None without boundaries or when no code matches one: the page shows a table instead.
+    `areas` has one row per unit: `kode` (BPS code), `nama`, `target_keluarga`, the value and
+    `hover_column`, hover text already formatted (it may hold <br>); for the regencies also
+    `ibukota_lat` and `ibukota_lon`, where circles stand when there are no boundaries (with
+    `no_boundaries_note` written on the map). `boundaries` comes from `load_boundaries(level, ...)`;
+    `scale` is "capaian" (0-100 %) or "selisih" (points vs plan). The regencies are framed to the
+    province, the kecamatan to their own extent; kecamatan without polygons give None (the page shows
+    a table instead).
     """
-    data = _prepare(frame, "kode_kec", "nama_kec", value_column, hover_column)
+    if level not in LEVELS:
+        raise ValueError(f"unknown map level {level!r}; expected one of {LEVELS}")
+    data = _prepare(areas, value_column, hover_column)
+    if level == "kabupaten":
+        data["label"] = data["label"].str.replace(r"^(Kabupaten|Kota)\s+", "", regex=True)
     spec = _scale(scale)
     shapes = _shapes_for(boundaries, data["kode"])
-    if shapes is None:
-        return None
-    return _choropleth(data, shapes, spec, colorbar_title, tuple(shapes.total_bounds))
+    if shapes is not None:
+        bounds = KALTIM_BOUNDS if level == "kabupaten" else tuple(shapes.total_bounds)
+        return _choropleth(data, shapes, spec, colorbar_title, bounds)
+    if level == "kabupaten":
+        return _capital_circles(data, spec, colorbar_title, no_boundaries_note)
+    return None
 
 
 def colour_at(scale: str, value: float) -> str:
@@ -152,16 +160,20 @@ def _scale(name: str) -> Scale:
     return SCALES[name]
 
 
-def _prepare(frame, code_column, name_column, value_column, hover_column) -> pd.DataFrame:
-    return pd.DataFrame(
+def _prepare(areas: pd.DataFrame, value_column: str, hover_column: str) -> pd.DataFrame:
+    data = pd.DataFrame(
         {
-            "kode": frame[code_column].astype(str),
-            "label": frame[name_column].astype(str),
-            "value": pd.to_numeric(frame[value_column]).astype(float),
-            "hover": frame[hover_column].astype(str),
-            "target": frame.get("target_keluarga"),
+            "kode": areas["kode"].astype(str),
+            "label": areas["nama"].astype(str),
+            "value": pd.to_numeric(areas[value_column]).astype(float),
+            "hover": areas[hover_column].astype(str),
+            "target": areas.get("target_keluarga"),
         }
     )
+    for column in ("ibukota_lat", "ibukota_lon"):
+        if column in areas:
+            data[column] = areas[column].to_numpy()
+    return data
 
 
 def _shapes_for(boundaries, codes: pd.Series) -> geopandas.GeoDataFrame | None:
@@ -205,15 +217,15 @@ def _polygon_labels(data, shapes, world: float) -> go.Scattermap:
     return _labels(names[order], polygons[order], anchors, [0] * len(order), world, LABEL_SHIFTS)
 
 
-def _capital_circles(data, spec: Scale, colorbar_title: str) -> go.Figure:
-    points = data.merge(_capitals(), left_on="kode", right_on="kode_kab")
+def _capital_circles(data, spec: Scale, colorbar_title: str, note: str) -> go.Figure:
+    points = data.dropna(subset=["ibukota_lat", "ibukota_lon"])
     # Largest first so that small circles stay on top (Penajam lies 7 km from Balikpapan).
     points = points.assign(size=_area_sizes(points["target"])).sort_values("size", ascending=False)
     view = _view(KALTIM_BOUNDS)
     fig = go.Figure([trace for row in points.itertuples() for trace in _circle(row)])
     fig.add_trace(_circle_labels(points, _world_px(view["zoom"])))
     fig.add_annotation(
-        text=NO_BOUNDARIES_NOTE,
+        text=note,
         xref="paper",
         yref="paper",
         x=0,
@@ -312,12 +324,6 @@ def _area_sizes(target: pd.Series) -> pd.Series:
     """Marker diameters in px whose areas are proportional to `target` (with a floor to stay visible)."""
     share = target.astype(float) / max(float(target.max()), 1.0)
     return (MAX_CIRCLE_PX * share.clip(lower=0) ** 0.5).clip(lower=MIN_CIRCLE_PX)
-
-
-@functools.lru_cache(maxsize=1)
-def _capitals() -> pd.DataFrame:
-    columns = ["kode_kab", "ibukota_lat", "ibukota_lon"]
-    return pd.read_csv(KABUPATEN_CSV, dtype={"kode_kab": str}, usecols=columns)
 
 
 def _layout(fig: go.Figure, spec: Scale, colorbar_title: str, view: dict) -> go.Figure:

@@ -1,8 +1,9 @@
 """The one place that runs the dashboard's questions against the warehouse.
 
 Each question is a SQL file in this folder, named by what it answers; `macros.sql` holds the
-definitions they share (the planned curve, the status rule). The warehouse is opened read-only: a
-load swaps in a new file (see data/warehouse.py), and the next snapshot taken sees it.
+definitions they share (the planned curve, the status rule), over the numbers of `rules.py`. The
+warehouse is opened read-only: a load swaps in a new file (see data/warehouse.py), and the next
+snapshot taken sees it.
 
 A snapshot is one version of the warehouse file, held open: every question asked of it sees the
 same data, even when a load swaps in a new file meanwhile (the old file stays readable through the
@@ -24,6 +25,7 @@ import duckdb
 import pandas as pd
 
 from data import export, warehouse
+from queries import rules
 
 QUERY_DIR = Path(__file__).resolve().parent
 # What the dashboard's questions may hold in memory before DuckDB spills to disk: the app's own share
@@ -54,6 +56,12 @@ def sql(name: str) -> str:
     return (QUERY_DIR / f"{name}.sql").read_text()
 
 
+@cache
+def definitions() -> str:
+    """What every question may use: the rules' numbers as macros, then macros.sql, which reads them."""
+    return rules.sql_macros() + "\n" + sql("macros")
+
+
 def _file_version(path: Path) -> tuple[int, int]:
     try:
         stat = os.stat(path)
@@ -74,7 +82,7 @@ class Snapshot:
         cursor = self.connection.cursor()  # one cursor per question: threads may share the snapshot
         try:
             cursor.execute("USE gudang")
-            cursor.execute(sql("macros"))
+            cursor.execute(definitions())
             return cursor.execute(sql(name), params).df()
         finally:
             cursor.close()
