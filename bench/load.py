@@ -21,7 +21,7 @@ import duckdb
 
 from data import demo
 from data.loader import load_files
-from geo.boundaries import boundaries_dir
+from geo import boundaries_dir
 
 
 def machine() -> str:
@@ -41,7 +41,7 @@ def time_loader(paths: list[Path], work: Path) -> tuple[float, int]:
     results = load_files(paths, warehouse_path=target)
     elapsed = time.perf_counter() - started
     target.unlink()
-    return elapsed, sum(result.dibaca for result in results)
+    return elapsed, sum(result.read for result in results)
 
 
 def time_read_csv(paths: list[Path], work: Path, all_varchar: bool = False) -> float:

@@ -26,7 +26,7 @@ import duckdb
 from bench.load import machine
 from data import demo, warehouse
 from data.loader import load_files
-from geo.boundaries import boundaries_dir
+from geo import boundaries_dir
 
 DEFAULT_OUT = Path("/work/bench-data/national.duckdb")
 MASTER_FILES = 5  # wilayah, petugas, desk, jadwal, penugasan: the demo writes them first
@@ -60,10 +60,10 @@ def load(paths: list[Path], target: Path) -> int:
     for number, batch in enumerate(batches, start=1):
         started = time.perf_counter()
         results = load_files(batch, warehouse_path=target, simulated=True)
-        rejected = [line for result in results if result.ditolak for line in result.lines()]
+        rejected = [line for result in results if result.rejected for line in result.lines()]
         if rejected:
             raise RuntimeError("rows rejected:\n" + "\n".join(rejected))
-        rows += sum(result.dibaca for result in results)
+        rows += sum(result.read for result in results)
         print(
             f"  load {number}/{len(batches)} {batch[-1].name}: {sum(r.dibaca for r in results):,} rows "
             f"in {time.perf_counter() - started:.0f} s; {rows:,} so far, "

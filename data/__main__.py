@@ -26,7 +26,7 @@ from data.failures import (
     failure_line,
 )
 from data.loader import load_files
-from geo.boundaries import boundaries_dir
+from geo import boundaries_dir
 
 
 def _load(
@@ -44,7 +44,7 @@ def _load(
         uploads.json_results(results)
     else:
         print("\n".join(line for result in results for line in result.lines()))
-    return EXIT_REJECTED if any(result.ditolak for result in results) else EXIT_LOADED
+    return EXIT_REJECTED if any(result.rejected for result in results) else EXIT_LOADED
 
 
 def _failed(error: BadFile | LoadIncomplete, as_json: bool) -> int:

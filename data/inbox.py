@@ -64,7 +64,7 @@ def process(folder: Path, warehouse_path: Path, settle_seconds: float = 5) -> li
             moved = _move(error.path, folder / FAILED, error.reason)
             handled.append(Handled(error.path.name, moved, reason=error.reason))
             continue
-        by_name = {Path(result.berkas).name: result for result in results}
+        by_name = {Path(result.file).name: result for result in results}
         for path in batch:
             result = by_name[path.name]
             handled.append(Handled(path.name, _move(path, folder / DONE, "\n".join(result.lines())), result))

@@ -30,36 +30,49 @@ REJECT_EXAMPLES = 5
 Progress = Callable[[int, int, str], None]
 
 
+# What a load says of a file beyond its counts, by key: the command line prints these, the Data page
+# says each in the viewer's language (pages/data.py, NOTE_WORDS).
+NOTES = {
+    "sama_persis": "isi berkas sama persis dengan berkas yang sudah dimuat: dilewati",
+    "kolom_diabaikan": "kolom diabaikan: {kolom}",
+    "hanya_judul": "berkas hanya berisi baris judul, tanpa baris data",
+    "terdaftar_lagi": "{n} keluarga yang pernah dibatalkan terdaftar lagi (lihat halaman Data)",
+}
+
+
 @dataclass
 class FileResult:
-    berkas: str
-    jenis: str
-    dibaca: int = 0
-    dimuat: int = 0
-    diganti: int = 0
-    ditolak: int = 0
-    sudah_dimuat: bool = False
-    catatan: list[str] = field(default_factory=list)
-    contoh_tolak: list[tuple] = field(default_factory=list)  # (baris, kolom, nilai, alasan)
+    file: str
+    kind: str
+    read: int = 0
+    loaded: int = 0
+    replaced: int = 0
+    rejected: int = 0
+    already_loaded: bool = False
+    notes: list[tuple[str, dict]] = field(default_factory=list)  # (key of NOTES, its values)
+    sample_rejects: list[tuple] = field(default_factory=list)  # (baris, kolom, nilai, alasan)
+
+    def note_texts(self) -> list[str]:
+        return [NOTES[key].format(**values) for key, values in self.notes]
 
     def lines(self) -> list[str]:
         """The result as told to the person loading: counts, notes, the first rejects."""
         counts = ", ".join(
             f"{label} {value:,}".replace(",", ".")
             for label, value in [
-                ("dibaca", self.dibaca),
-                ("dimuat", self.dimuat),
-                ("diganti", self.diganti),
-                ("ditolak", self.ditolak),
+                ("dibaca", self.read),
+                ("dimuat", self.loaded),
+                ("diganti", self.replaced),
+                ("ditolak", self.rejected),
             ]
         )
-        told = [f"{self.berkas} [{self.jenis}]: {counts}"]
-        told += [f"  catatan: {note}" for note in self.catatan]
+        told = [f"{self.file} [{self.kind}]: {counts}"]
+        told += [f"  catatan: {note}" for note in self.note_texts()]
         told += [
             f"  baris {row}, kolom {column} ({value!r}): {reason}"
-            for row, column, value, reason in self.contoh_tolak
+            for row, column, value, reason in self.sample_rejects
         ]
-        if self.ditolak > len({example[0] for example in self.contoh_tolak}):
+        if self.rejected > len({example[0] for example in self.sample_rejects}):
             told.append("  ... dan baris lain; semua baris ditolak ada di tabel 'tolak' (halaman Data)")
         return told
 
@@ -222,8 +235,8 @@ def _already_loaded(con: duckdb.DuckDBPyConnection, digest: str) -> bool:
 
 
 def _skipped(item: _Staged) -> FileResult:
-    result = FileResult(str(item.path), item.kind.name, sudah_dimuat=True)
-    result.catatan.append("isi berkas sama persis dengan berkas yang sudah dimuat: dilewati")
+    result = FileResult(str(item.path), item.kind.name, already_loaded=True)
+    result.notes.append(("sama_persis", {}))
     return result
 
 
@@ -234,9 +247,9 @@ def _load_one(
     result = FileResult(str(item.path), kind.name)
     ignored = item.header.others(kind.columns)
     if ignored:
-        result.catatan.append(f"kolom diabaikan: {shown_names(ignored)}")
+        result.notes.append(("kolom_diabaikan", {"kolom": shown_names(ignored)}))
     if con.execute(f"SELECT count(*) FROM {item.table}").fetchone()[0] == 0:
-        result.catatan.append("berkas hanya berisi baris judul, tanpa baris data")
+        result.notes.append(("hanya_judul", {}))
     load_id = con.execute("SELECT coalesce(max(id_muat), 0) + 1 FROM muat").fetchone()[0]
 
     present = ", ".join(
@@ -254,16 +267,16 @@ def _load_one(
             FROM (SELECT _baris, _kunci, unnest(masalah) AS m FROM diperiksa WHERE len(masalah) > 0) d
             JOIN stg s USING (_baris)
             ORDER BY d._baris""",
-        [load_id, result.berkas, kind.name],
+        [load_id, result.file, kind.name],
     )
-    result.dibaca, result.ditolak = con.execute(
+    result.read, result.rejected = con.execute(
         "SELECT count(*), count(*) FILTER (len(masalah) > 0) FROM diperiksa"
     ).fetchone()
     if kind.name == "pembatalan":
         _withdraw(con, load_id)
     else:
-        result.diganti = _replace_by_key(con, kind, load_id)
-    result.dimuat = result.dibaca - result.ditolak - result.diganti
+        result.replaced = _replace_by_key(con, kind, load_id)
+    result.loaded = result.read - result.rejected - result.replaced
     if kind.name == "registrasi":
         _note_reinstated(con, load_id, result)
     _resolve_earlier_rejects(con, kind, load_id)
@@ -271,18 +284,18 @@ def _load_one(
         "INSERT INTO muat VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             load_id,
-            result.berkas,
+            result.file,
             kind.name,
             item.checksum,
             loaded_at,
             simulated,
-            result.dibaca,
-            result.dimuat,
-            result.diganti,
-            result.ditolak,
+            result.read,
+            result.loaded,
+            result.replaced,
+            result.rejected,
         ],
     )
-    result.contoh_tolak = con.execute(
+    result.sample_rejects = con.execute(
         "SELECT baris, kolom, nilai, alasan FROM tolak WHERE id_muat = ? ORDER BY baris LIMIT ?",
         [load_id, REJECT_EXAMPLES],
     ).fetchall()
@@ -331,7 +344,7 @@ def _note_reinstated(con: duckdb.DuckDBPyConnection, load_id: int, result: FileR
         [load_id],
     ).fetchone()[0]
     if count:
-        result.catatan.append(f"{count} keluarga yang pernah dibatalkan terdaftar lagi (lihat halaman Data)")
+        result.notes.append(("terdaftar_lagi", {"n": count}))
 
 
 def _broken_chains(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
