@@ -1,10 +1,13 @@
 -- Summary tables, rebuilt from the contract tables at the end of every load: the pages read these
 -- instead of one row per family (85 million at national scale, where a day of an SLS holds ~6).
 -- They hold nothing of their own, so rebuilding them whole keeps them right by construction.
+-- Each is listed with its columns in data/schema.sql (tests/test_schema_docs.py keeps the two alike).
 
 -- Families enumerated per SLS, officer and day; kode_kab is the SLS's regency. Sorted so that a
 -- regency's rows sit together and its filter skips the rest.
 CREATE OR REPLACE TABLE registrasi_harian AS
+WITH
+registrasi AS (SELECT * FROM registrasi)
 SELECT kode_kab, idsubsls, id_petugas, tanggal_didata, count(*)::INTEGER AS keluarga
 FROM registrasi
 GROUP BY ALL
@@ -12,6 +15,8 @@ ORDER BY kode_kab, idsubsls, tanggal_didata;
 
 -- The span of the data (any step of a form) and the families held, in one row.
 CREATE OR REPLACE TABLE registrasi_rentang AS
+WITH
+registrasi AS (SELECT * FROM registrasi)
 SELECT min(tanggal_didata) AS tanggal_awal,
        greatest(max(tanggal_didata), max(tanggal_diperiksa), max(tanggal_diterima), max(tanggal_cek_rumah))
            AS tanggal_akhir,
@@ -21,6 +26,8 @@ FROM registrasi;
 -- Families per regency, channel and the dates of the form's steps (enumerated, checked, received):
 -- a few thousand rows whatever the number of families, for the pipeline and the desks' share.
 CREATE OR REPLACE TABLE registrasi_alur AS
+WITH
+registrasi AS (SELECT * FROM registrasi)
 SELECT kode_kab, kanal, tanggal_didata, tanggal_diperiksa, tanggal_diterima, count(*)::INTEGER AS keluarga
 FROM registrasi
 GROUP BY ALL
@@ -29,6 +36,8 @@ ORDER BY kode_kab, tanggal_didata;
 -- Officer-days with more than 40 families (four times the expected daily pace): the pipeline page's
 -- busy-day anomaly. Few rows; counting them at query time meant grouping every officer's every day.
 CREATE OR REPLACE TABLE petugas_hari_sibuk AS
+WITH
+registrasi_harian AS (SELECT * FROM registrasi_harian)
 SELECT id_petugas, tanggal_didata AS tanggal, sum(keluarga)::BIGINT AS keluarga
 FROM registrasi_harian
 GROUP BY ALL
@@ -38,16 +47,26 @@ HAVING sum(keluarga) > 40;
 -- after the day (WITA) the warehouse received the row. Few rows; finding them meant a pass over
 -- every family. queries/alur_tanggal_janggal.sql applies the as-of day and names the reason.
 CREATE OR REPLACE TABLE registrasi_janggal AS
-WITH dimuat AS (
+WITH
+registrasi AS (SELECT * FROM registrasi),
+muat AS (SELECT * FROM muat),
+jadwal AS (SELECT * FROM jadwal),
+-- The province's first day: one row (NULL without a province schedule, and then no family is early).
+mulai_provinsi AS (
+    SELECT min(tanggal_mulai) AS tanggal_mulai FROM jadwal WHERE kode_wilayah = kode_provinsi()
+),
+dimuat AS (
     SELECT r.id_keluarga, r.id_petugas, r.kode_kab, r.tanggal_didata,
-           (SELECT min(tanggal_mulai) FROM jadwal WHERE kode_wilayah = '64') AS tanggal_mulai,
+           p.tanggal_mulai,
            (m.waktu_muat + INTERVAL 8 HOUR)::DATE AS tanggal_muat
-    FROM registrasi r JOIN muat m USING (id_muat)
+    FROM registrasi r JOIN muat m USING (id_muat) CROSS JOIN mulai_provinsi p
 )
 SELECT * FROM dimuat WHERE tanggal_didata < tanggal_mulai OR tanggal_didata > tanggal_muat;
 
 -- Each SLS's first family: the SLS not started by a day are those without one by then.
 CREATE OR REPLACE TABLE sls_mulai AS
+WITH
+registrasi_harian AS (SELECT * FROM registrasi_harian)
 SELECT idsubsls, min(tanggal_didata) AS tanggal_pertama
 FROM registrasi_harian
 GROUP BY idsubsls;
@@ -56,6 +75,10 @@ GROUP BY idsubsls;
 -- family served at a desk of another regency. Few rows; finding them meant joining every family.
 -- queries/alur_luar_wilayah.sql applies the as-of day and the regency.
 CREATE OR REPLACE TABLE registrasi_luar_wilayah AS
+WITH
+registrasi AS (SELECT * FROM registrasi),
+petugas AS (SELECT * FROM petugas),
+desk AS (SELECT * FROM desk)
 SELECT r.id_keluarga, r.id_petugas, r.kode_kab, r.idsubsls, r.tanggal_didata, r.id_desk,
        p.kode_kab AS kode_kab_petugas, d.kode_kab AS kode_kab_desk
 FROM registrasi r

@@ -1,6 +1,6 @@
 -- The warehouse. Contract tables hold the latest row per key (the loader replaces by key and
 -- guarantees uniqueness, so no key constraints slow the bulk loads); id_muat names the load
--- that wrote the row.
+-- that wrote the row. The summary tables that data/rollup.sql builds are listed at the end.
 
 CREATE TABLE kabupaten (          -- reference: the 10 regencies of Kaltim, BPS codes
     kode_kab VARCHAR PRIMARY KEY,
@@ -46,7 +46,7 @@ CREATE TABLE desk (
 );
 
 CREATE TABLE jadwal (
-    kode_wilayah VARCHAR NOT NULL, -- '64' for the province or a regency code
+    kode_wilayah VARCHAR NOT NULL, -- the province's code (data/contract.py) or a regency's
     tahap VARCHAR NOT NULL,
     tanggal_mulai DATE NOT NULL,
     tanggal_selesai DATE NOT NULL,
@@ -114,3 +114,25 @@ CREATE TABLE tolak (              -- rejected rows, one row per problem found
     isi VARCHAR,                  -- the whole row as read (JSON of its contract columns), to fix and resend
     diselesaikan INTEGER          -- the later load (id_muat) that brought a valid row with this key
 );
+
+-- Summary tables: built by data/rollup.sql (not here) at the end of every load, rebuilt whole from the
+-- tables above; the pages read them instead of one row per family. Each with what it holds and its
+-- columns; tests/test_schema_docs.py checks this list against a warehouse that a load built.
+--
+-- registrasi_harian: families enumerated per SLS, officer and day (kode_kab: the SLS's regency)
+--     kode_kab VARCHAR, idsubsls VARCHAR, id_petugas VARCHAR, tanggal_didata DATE, keluarga INTEGER
+-- registrasi_rentang: one row, the span of the data (any step of a form) and the families held
+--     tanggal_awal DATE, tanggal_akhir DATE, jumlah_keluarga BIGINT
+-- registrasi_alur: families per regency, channel and the dates of the form's steps
+--     kode_kab VARCHAR, kanal VARCHAR, tanggal_didata DATE, tanggal_diperiksa DATE, tanggal_diterima DATE,
+--     keluarga INTEGER
+-- petugas_hari_sibuk: officer-days with more than 40 families
+--     id_petugas VARCHAR, tanggal DATE, keluarga BIGINT
+-- registrasi_janggal: families dated before the province's first phase or after the day (WITA) of their load
+--     id_keluarga VARCHAR, id_petugas VARCHAR, kode_kab VARCHAR, tanggal_didata DATE, tanggal_mulai DATE,
+--     tanggal_muat DATE
+-- sls_mulai: each SLS's first day with a family
+--     idsubsls VARCHAR, tanggal_pertama DATE
+-- registrasi_luar_wilayah: families whose SLS is in another regency than their officer's or their desk's
+--     id_keluarga VARCHAR, id_petugas VARCHAR, kode_kab VARCHAR, idsubsls VARCHAR, tanggal_didata DATE,
+--     id_desk VARCHAR, kode_kab_petugas VARCHAR, kode_kab_desk VARCHAR

@@ -1,7 +1,15 @@
 -- Families recorded by an officer in an SLS assigned to another PPL (penugasan), up to $as_of, one
 -- row per officer and SLS: a wrong SLS code on the form, or a hand-over nobody recorded. An SLS with
 -- no assignment cannot be checked and is left out. Narrowed by the regency of the SLS ($kab).
-WITH luar AS (
+WITH
+registrasi_harian AS (SELECT * FROM registrasi_harian),
+penugasan AS (SELECT * FROM penugasan),
+wilayah AS (SELECT * FROM wilayah),
+kabupaten AS (SELECT * FROM kabupaten),
+-- Read twice (the officer, the SLS's PPL). DuckDB copies a CTE read more than once into memory before
+-- reading it; NOT MATERIALIZED keeps each read a scan of the table, as a view would be.
+petugas AS NOT MATERIALIZED (SELECT * FROM petugas),
+luar AS (
     SELECT r.id_petugas, r.idsubsls, a.id_petugas AS id_ppl_sls,
            sum(r.keluarga)::BIGINT AS keluarga,
            min(r.tanggal_didata) AS tanggal_awal, max(r.tanggal_didata) AS tanggal_akhir

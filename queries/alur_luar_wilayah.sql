@@ -3,7 +3,14 @@
 --   officer lent to another regency without a new assignment);
 -- 'desk': the family was served at a desk of another regency than its SLS.
 -- Narrowed by the regency of the family's SLS ($kab). Found at load time (registrasi_luar_wilayah).
-WITH luar AS (
+WITH
+registrasi_luar_wilayah AS (SELECT * FROM registrasi_luar_wilayah),
+petugas AS (SELECT * FROM petugas),
+desk AS (SELECT * FROM desk),
+-- Read three times (the family's, the officer's and the desk's regency). DuckDB copies a CTE read more
+-- than once into memory before reading it; NOT MATERIALIZED keeps each read a scan of the table.
+kabupaten AS NOT MATERIALIZED (SELECT * FROM kabupaten),
+luar AS (
     SELECT *,
            CASE WHEN kode_kab_petugas <> kode_kab THEN 'sls_petugas' ELSE 'desk' END AS alasan
     FROM registrasi_luar_wilayah

@@ -6,7 +6,11 @@
 --   are shown whatever $as_of is, until the export is corrected.
 -- Narrowed by the regency of the family's SLS ($kab). The candidates are found at load time
 -- (registrasi_janggal, data/rollup.sql).
-WITH janggal AS (
+WITH
+registrasi_janggal AS (SELECT * FROM registrasi_janggal),
+petugas AS (SELECT * FROM petugas),
+kabupaten AS (SELECT * FROM kabupaten),
+janggal AS (
     SELECT id_petugas, kode_kab, tanggal_didata, id_keluarga, tanggal_mulai, tanggal_muat,
            CASE WHEN tanggal_didata < tanggal_mulai AND tanggal_didata <= $as_of THEN 'sebelum_mulai'
                 WHEN tanggal_didata > tanggal_muat THEN 'setelah_muat' END AS alasan

@@ -1,7 +1,17 @@
--- Completion against plan as of $as_of: one row per regency plus the province (kode_wilayah '64'),
--- computed in one grouping so the regencies always sum to the province.
+-- Completion against plan as of $as_of: one row per regency plus the province
+-- (kode_wilayah = kode_provinsi()), computed in one grouping so the regencies always sum to the province.
 -- Families count on the day they were enumerated, in their SLS's regency; officers count in their own.
-WITH keluarga AS (
+WITH
+registrasi_harian AS (SELECT * FROM registrasi_harian),
+petugas AS (SELECT * FROM petugas),
+wilayah AS (SELECT * FROM wilayah),
+-- Read twice (the regencies' rows, their names). DuckDB copies a CTE read more than once into memory
+-- before reading it; NOT MATERIALIZED keeps each read a scan of the table.
+kabupaten AS NOT MATERIALIZED (SELECT * FROM kabupaten),
+rencana AS (SELECT * FROM rencana_pada($as_of)),  -- the plan for the day (queries/macros.sql)
+-- Read twice (per_kab, aktif): MATERIALIZED keeps one pass over the day's families for both, where
+-- DuckDB would otherwise copy the whole import above and filter the copy for each reader.
+keluarga AS MATERIALIZED (
     SELECT kode_kab, id_petugas, tanggal_didata, keluarga
     FROM registrasi_harian
     WHERE tanggal_didata <= $as_of
@@ -13,12 +23,15 @@ per_kab AS (
     FROM keluarga GROUP BY kode_kab
 ),
 aktif AS (
-    SELECT DISTINCT id_petugas FROM keluarga WHERE tanggal_didata > $as_of - 3
+    SELECT DISTINCT id_petugas FROM keluarga WHERE tanggal_didata > $as_of - hari_aktif()
 ),
 ppl AS (
     SELECT p.kode_kab, p.id_petugas, a.id_petugas IS NOT NULL AS aktif
     FROM petugas p LEFT JOIN aktif a USING (id_petugas)
     WHERE p.peran = 'PPL'
+),
+target_kab AS (
+    SELECT kode_kab, sum(target_keluarga) AS target_keluarga FROM wilayah GROUP BY ALL
 ),
 per_kab_lengkap AS (
     SELECT k.kode_kab,
@@ -26,7 +39,7 @@ per_kab_lengkap AS (
            coalesce(f.terdata, 0) AS terdata,
            coalesce(f.terdata_7hari, 0) AS terdata_7hari
     FROM kabupaten k
-    LEFT JOIN (SELECT kode_kab, sum(target_keluarga) AS target_keluarga FROM wilayah GROUP BY ALL) t USING (kode_kab)
+    LEFT JOIN target_kab t USING (kode_kab)
     LEFT JOIN per_kab f USING (kode_kab)
 ),
 petugas_kab AS (
@@ -34,7 +47,7 @@ petugas_kab AS (
     FROM ppl GROUP BY kode_kab
 ),
 digabung AS (
-    SELECT coalesce(k.kode_kab, '64') AS kode_wilayah,
+    SELECT coalesce(k.kode_kab, kode_provinsi()) AS kode_wilayah,
            sum(k.target_keluarga)::BIGINT AS target_keluarga,
            sum(k.terdata)::BIGINT AS terdata,
            sum(k.terdata_7hari)::BIGINT AS terdata_7hari,
@@ -45,8 +58,8 @@ digabung AS (
 ),
 hitung AS (
     SELECT d.*,
-           coalesce(k.nama_kab, 'Kalimantan Timur') AS nama_wilayah,
-           coalesce(k.nama_pendek, 'Kalimantan Timur') AS nama_pendek,
+           coalesce(k.nama_kab, nama_provinsi()) AS nama_wilayah,
+           coalesce(k.nama_pendek, nama_provinsi()) AS nama_pendek,
            CASE WHEN d.target_keluarga > 0 THEN 100.0 * d.terdata / d.target_keluarga END AS persen,
            r.harapan_persen,
            r.tanggal_target,
@@ -54,7 +67,7 @@ hitung AS (
            greatest(d.target_keluarga - d.terdata, 0) AS sisa_keluarga
     FROM digabung d
     LEFT JOIN kabupaten k ON k.kode_kab = d.kode_wilayah
-    LEFT JOIN rencana_pada($as_of) r USING (kode_wilayah)
+    LEFT JOIN rencana r USING (kode_wilayah)
 )
 SELECT kode_wilayah, nama_wilayah, nama_pendek, target_keluarga, terdata, persen, harapan_persen,
        persen - harapan_persen AS selisih,
@@ -64,7 +77,7 @@ SELECT kode_wilayah, nama_wilayah, nama_pendek, target_keluarga, terdata, persen
        tanggal_target - $as_of::DATE AS sisa_hari,
        target_keluarga > 0 AND sisa_keluarga = 0 AS tercapai,
        CASE WHEN sisa_keluarga > 0 AND terdata_7hari > 0
-            THEN $as_of::DATE + CAST(ceil(sisa_keluarga * 7.0 / terdata_7hari) AS INTEGER) END AS proyeksi_selesai,
+            THEN $as_of::DATE + ceil(sisa_keluarga * 7.0 / terdata_7hari)::INTEGER END AS proyeksi_selesai,
        jumlah_ppl, ppl_aktif_3hari
 FROM hitung
-ORDER BY kode_wilayah = '64', kode_wilayah
+ORDER BY kode_wilayah = kode_provinsi(), kode_wilayah

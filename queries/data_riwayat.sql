@@ -2,6 +2,8 @@
 -- sent: the Data page saves an upload as <UTC time>_<name>), its kind, when it was loaded (UTC),
 -- rows read, loaded, replaced and rejected, its SHA-256 and whether it was simulated. Files of one
 -- invocation share a load time; their load ids keep their order.
+WITH
+muat AS (SELECT * FROM muat)
 SELECT id_muat, berkas,
        nama_kiriman(berkas) AS nama_berkas,
        jenis, waktu_muat,

@@ -2,6 +2,9 @@
 --   $status 'terbuka' (no later load has brought a valid row for the key yet), 'selesai' (one has:
 --   the line names that load) or 'semua'; $jenis a kind; $muat one load (a file); $cari text the
 --   reason contains, any case. NULL leaves a filter out. At most $batas lines (NULL: all of them).
+WITH
+tolak AS (SELECT * FROM tolak),
+muat AS (SELECT * FROM muat)
 SELECT t.id_muat, t.berkas,
        nama_kiriman(t.berkas) AS nama_berkas,
        t.jenis, t.baris, t.kunci, t.kolom, t.nilai, t.alasan, t.isi, t.diselesaikan,

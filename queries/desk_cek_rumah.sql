@@ -2,7 +2,11 @@
 -- $as_of), by age: days from the desk interview to $as_of, in the buckets 0–3, 4–7, 8–14 and more
 -- than 14 days. Per desk site ('lokasi'), per regency of the family's home ('kabupaten': its PPL
 -- makes the check) and in all ('semua'); $kab narrows to families whose home is in that regency.
-WITH keluarga AS (
+WITH
+registrasi AS (SELECT * FROM registrasi),
+desk AS (SELECT * FROM desk),
+kabupaten AS (SELECT * FROM kabupaten),
+keluarga AS (
     SELECT r.id_desk, r.kode_kab,
            r.tanggal_cek_rumah IS NULL OR r.tanggal_cek_rumah > $as_of AS menunggu,
            $as_of::DATE - r.tanggal_didata AS umur

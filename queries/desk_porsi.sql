@@ -1,6 +1,9 @@
 -- The desks' share of all families registered, cumulative by day from the first registration to
--- $as_of, for the province (kode_wilayah '64') and one regency ($kab, the families' own regency).
-WITH harian AS (
+-- $as_of, for the province (kode_wilayah = kode_provinsi()) and one regency ($kab, the families' own
+-- regency).
+WITH
+registrasi_alur AS (SELECT * FROM registrasi_alur),
+harian AS (
     SELECT tanggal_didata AS tanggal,
            sum(keluarga) AS keluarga,
            coalesce(sum(keluarga) FILTER (kanal = 'DESK'), 0) AS keluarga_desk,
@@ -22,7 +25,8 @@ kumulatif AS (
     FROM hari h LEFT JOIN harian d USING (tanggal)
     WINDOW w AS (ORDER BY h.tanggal)
 )
-SELECT '64' AS kode_wilayah, tanggal, keluarga::BIGINT AS keluarga, keluarga_desk::BIGINT AS keluarga_desk,
+SELECT kode_provinsi() AS kode_wilayah, tanggal, keluarga::BIGINT AS keluarga,
+       keluarga_desk::BIGINT AS keluarga_desk,
        CASE WHEN keluarga > 0 THEN 100.0 * keluarga_desk / keluarga END AS porsi_persen
 FROM kumulatif
 UNION ALL

@@ -2,8 +2,13 @@
 -- first day (the schedule's first phase, or an earlier first family) to $as_of, with the trailing
 -- 7-day average: that day and the 6 before, days without families counting as 0; in the campaign's
 -- first week, the average of its days so far (days before the campaign would pull it down).
-WITH awal AS (
-    SELECT least((SELECT min(tanggal_mulai) FROM jadwal), (SELECT tanggal_awal FROM registrasi_rentang)) AS tanggal
+WITH
+jadwal AS (SELECT * FROM jadwal),
+registrasi_rentang AS (SELECT * FROM registrasi_rentang),
+registrasi_harian AS (SELECT * FROM registrasi_harian),
+awal AS (
+    SELECT least((SELECT min(tanggal_mulai) FROM jadwal), (SELECT tanggal_awal FROM registrasi_rentang))
+               AS tanggal
 ),
 hari AS (
     SELECT unnest(generate_series(tanggal, $as_of::DATE, INTERVAL 1 DAY))::DATE AS tanggal FROM awal

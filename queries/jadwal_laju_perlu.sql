@@ -3,17 +3,30 @@
 -- campaign's first week, which 7 would understate). One row per point where the plan reaches a new,
 -- higher target after $as_of, and always the final target date (even when passed).
 -- Families needed: ceil(target_persen % of the target families) minus those registered by $as_of.
-WITH awal AS (
+WITH
+-- Read twice (the first phase, the phases' ends). DuckDB copies a CTE read more than once into memory
+-- before reading it; NOT MATERIALIZED keeps each read a scan of the table.
+jadwal AS NOT MATERIALIZED (SELECT * FROM jadwal),
+registrasi_rentang AS (SELECT * FROM registrasi_rentang),
+jadwal_area AS (SELECT * FROM jadwal_area),
+titik_rencana AS (SELECT * FROM titik_rencana),
+registrasi_harian AS (SELECT * FROM registrasi_harian),
+wilayah AS (SELECT * FROM wilayah),
+awal AS (
     -- The campaign's first day: the schedule's first phase, or an earlier first family.
-    SELECT least((SELECT min(tanggal_mulai) FROM jadwal), (SELECT tanggal_awal FROM registrasi_rentang)) AS tanggal
+    SELECT least((SELECT min(tanggal_mulai) FROM jadwal), (SELECT tanggal_awal FROM registrasi_rentang))
+               AS tanggal
 ),
-area AS (
-    SELECT sumber FROM jadwal_area WHERE kode_wilayah = coalesce($kab, '64')
+-- Read twice (titik, tahap): MATERIALIZED keeps the one area's row for both, where DuckDB would
+-- otherwise copy the whole import jadwal_area and filter the copy for each reader.
+area AS MATERIALIZED (
+    SELECT sumber FROM jadwal_area WHERE kode_wilayah = coalesce($kab, kode_provinsi())
 ),
 titik AS (
     SELECT t.tanggal, t.persen,
-           t.persen > coalesce(max(t.persen) OVER (ORDER BY t.tanggal ROWS UNBOUNDED PRECEDING EXCLUDE CURRENT ROW), 0)
-               AS naik,
+           t.persen > coalesce(
+               max(t.persen) OVER (ORDER BY t.tanggal ROWS UNBOUNDED PRECEDING EXCLUDE CURRENT ROW), 0
+           ) AS naik,
            t.persen = max(t.persen) OVER () AS puncak
     FROM titik_rencana t JOIN area USING (sumber)
 ),
@@ -24,7 +37,7 @@ sasaran AS (
 ),
 tahap AS (
     SELECT j.tanggal_selesai AS tanggal, arg_max(j.tahap, j.target_persen) AS tahap
-    FROM jadwal j JOIN area ON j.kode_wilayah = area.sumber GROUP BY ALL
+    FROM jadwal j JOIN area ON area.sumber = j.kode_wilayah GROUP BY ALL
 ),
 keluarga AS (
     SELECT coalesce(sum(keluarga)::BIGINT, 0) AS terdata,
@@ -38,10 +51,11 @@ target AS (
     FROM wilayah WHERE ($kab IS NULL OR kode_kab = $kab)
 ),
 hitung AS (
-    SELECT s.tanggal, tahap.tahap, s.persen AS target_persen, target.target_keluarga, k.terdata, k.terdata_7hari,
-           k.hari_laju,
+    SELECT s.tanggal, tahap.tahap, s.persen AS target_persen, target.target_keluarga, k.terdata,
+           k.terdata_7hari, k.hari_laju,
            -- round() first: 90 × 50 / 100 may come out a hair above 45 in floating point.
-           greatest(ceil(round(s.persen * target.target_keluarga / 100.0, 6))::BIGINT - k.terdata, 0) AS sisa_keluarga,
+           greatest(ceil(round(s.persen * target.target_keluarga / 100.0, 6))::BIGINT - k.terdata, 0)
+               AS sisa_keluarga,
            s.tanggal - $as_of::DATE AS sisa_hari
     FROM sasaran s JOIN tahap USING (tanggal) CROSS JOIN keluarga k CROSS JOIN target
 )

@@ -1,18 +1,22 @@
 -- Definitions every query may use, created on each cursor (temporary objects live per connection).
 
--- Traffic light against the plan: green on or ahead, amber up to 7.5 points behind, red beyond.
+-- The rules (kode_provinsi, nama_provinsi, batas_sesuai, batas_waspada, hari_aktif, hari_menganggur_min) are
+-- macros made from queries/rules.py, created just before this file.
+
+-- Traffic light against the plan: green on or ahead, amber a few points behind, red beyond.
 CREATE OR REPLACE TEMP MACRO status_rencana(selisih) AS
     CASE WHEN selisih IS NULL THEN NULL
-         WHEN selisih >= 0 THEN 'hijau'
-         WHEN selisih >= -7.5 THEN 'kuning'
+         WHEN selisih >= batas_sesuai() THEN 'hijau'
+         WHEN selisih >= batas_waspada() THEN 'kuning'
          ELSE 'merah' END;
 
--- Which schedule an area follows: its own rows, else the province's ('64').
+-- Which schedule an area follows: its own rows, else the province's.
 CREATE OR REPLACE TEMP VIEW jadwal_area AS
 SELECT kode_kab AS kode_wilayah,
-       CASE WHEN kode_kab IN (SELECT kode_wilayah FROM jadwal) THEN kode_kab ELSE '64' END AS sumber
+       CASE WHEN kode_kab IN (SELECT kode_wilayah FROM jadwal) THEN kode_kab
+            ELSE kode_provinsi() END AS sumber
 FROM kabupaten
-UNION ALL SELECT '64', '64';
+UNION ALL SELECT kode_provinsi(), kode_provinsi();
 
 -- The planned curve's points: 0 % at the end of the day before the first phase starts, then each
 -- phase's cumulative target at the end of its last day; straight lines in between.
@@ -32,9 +36,12 @@ sesudah AS (
     SELECT sumber, min(tanggal) AS t1, arg_min(persen, tanggal) AS p1
     FROM titik_rencana WHERE tanggal > d GROUP BY sumber
 ),
+titik_puncak AS (
+    SELECT *, max(persen) OVER (PARTITION BY sumber) AS puncak FROM titik_rencana
+),
 akhir AS (
     SELECT sumber, min(tanggal) FILTER (persen = puncak) AS tanggal_target
-    FROM (SELECT *, max(persen) OVER (PARTITION BY sumber) AS puncak FROM titik_rencana)
+    FROM titik_puncak
     GROUP BY sumber
 )
 SELECT a.kode_wilayah,

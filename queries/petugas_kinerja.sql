@@ -2,7 +2,20 @@
 -- in petugas.kode_kab, whatever SLS the families came from), rolled up to PML, Koseka, regency and
 -- province in one grouping, so that the teams and areas always sum from their PPL.
 -- tingkat: PPL | PML | KOSEKA | KAB | PROV (PROV only for the whole province).
-WITH ppl AS (
+WITH
+-- Read three times (the PPL, their PML, their Koseka). DuckDB copies a CTE read more than once into
+-- memory before reading it; NOT MATERIALIZED keeps each read a scan of the table.
+petugas AS NOT MATERIALIZED (SELECT * FROM petugas),
+penugasan AS (SELECT * FROM penugasan),
+wilayah AS (SELECT * FROM wilayah),
+registrasi_harian AS (SELECT * FROM registrasi_harian),
+-- jadwal_area and titik_rencana are read here and by rencana_pada (a table macro reads the calling
+-- query's CTEs of the names it uses): NOT MATERIALIZED, so that each read scans the view, as before.
+jadwal_area AS NOT MATERIALIZED (SELECT * FROM jadwal_area),
+titik_rencana AS NOT MATERIALIZED (SELECT * FROM titik_rencana),
+rencana AS (SELECT * FROM rencana_pada($as_of)),  -- the plan for the day (queries/macros.sql)
+kabupaten AS (SELECT * FROM kabupaten),
+ppl AS (
     SELECT p.id_petugas, p.nama, p.kode_kab,
            pml.id_petugas AS id_pml, pml.nama AS nama_pml,
            ksk.id_petugas AS id_koseka, ksk.nama AS nama_koseka
@@ -49,15 +62,16 @@ per_ppl AS (
     FROM ppl
     LEFT JOIN tugas USING (id_petugas)
     LEFT JOIN kerja USING (id_petugas)
-    LEFT JOIN rencana_pada($as_of) r ON r.kode_wilayah = ppl.kode_kab
+    LEFT JOIN rencana r ON r.kode_wilayah = ppl.kode_kab
     LEFT JOIN sebelum_mulai m ON m.kode_kab = ppl.kode_kab
 ),
 ditandai AS (
     SELECT *,
            greatest(ditugaskan - terdata, 0) AS sisa_keluarga,
-           status_rencana(100.0 * (terdata - harapan_keluarga) / nullif(ditugaskan, 0)) = 'merah' AS tertinggal,
+           status_rencana(100.0 * (terdata - harapan_keluarga) / nullif(ditugaskan, 0)) = 'merah'
+               AS tertinggal,
            -- Idle: no family in the last 3 days (up to $as_of) although families are left.
-           coalesce(hari_menganggur >= 3 AND sisa_keluarga > 0, false) AS menganggur,
+           coalesce(hari_menganggur >= hari_menganggur_min() AND sisa_keluarga > 0, false) AS menganggur,
            -- Overloaded: assigned more than 1.5 × the regency's median.
            1.5 * median_kab AS batas_beban,
            coalesce(ditugaskan > batas_beban, false) AS beban_berlebih
@@ -68,7 +82,8 @@ digabung AS (
                 WHEN 0 THEN 'PPL' WHEN 1 THEN 'PML' WHEN 3 THEN 'KOSEKA' WHEN 7 THEN 'KAB' ELSE 'PROV'
            END AS tingkat,
            kode_kab, id_koseka, id_pml, id_petugas,
-           any_value(nama) AS nama_ppl, any_value(nama_pml) AS nama_pml, any_value(nama_koseka) AS nama_koseka,
+           any_value(nama) AS nama_ppl, any_value(nama_pml) AS nama_pml,
+           any_value(nama_koseka) AS nama_koseka,
            sum(ditugaskan)::BIGINT AS ditugaskan,
            sum(jumlah_sls)::BIGINT AS jumlah_sls,
            sum(terdata)::BIGINT AS terdata,
@@ -92,7 +107,8 @@ hitung AS (
     SELECT d.*,
            k.nama_pendek,
            CASE d.tingkat WHEN 'PPL' THEN d.nama_ppl WHEN 'PML' THEN d.nama_pml
-                WHEN 'KOSEKA' THEN d.nama_koseka WHEN 'KAB' THEN k.nama_kab ELSE 'Kalimantan Timur' END AS nama,
+                WHEN 'KOSEKA' THEN d.nama_koseka WHEN 'KAB' THEN k.nama_kab ELSE nama_provinsi()
+           END AS nama,
            100.0 * d.terdata / nullif(d.ditugaskan, 0) AS persen,
            100.0 * d.harapan_keluarga / nullif(d.ditugaskan, 0) AS harapan_persen
     FROM digabung d LEFT JOIN kabupaten k USING (kode_kab)

@@ -3,7 +3,11 @@
 -- completion against the regency's planned % for the day (every unit inside a regency follows the
 -- regency's schedule), the gap and its status. Furthest behind plan first.
 -- $kab is required here: the regencies of the province come from capaian_wilayah.
-WITH sls AS (
+WITH
+wilayah AS (SELECT * FROM wilayah),
+registrasi_harian AS (SELECT * FROM registrasi_harian),
+rencana AS (SELECT * FROM rencana_pada($as_of)),  -- the plan for the day (queries/macros.sql)
+sls AS (
     SELECT idsubsls, kode_kab, target_keluarga,
            CASE WHEN $kec IS NULL THEN kode_kec WHEN $desa IS NULL THEN kode_desa ELSE idsubsls END AS kode,
            CASE WHEN $kec IS NULL THEN nama_kec WHEN $desa IS NULL THEN nama_desa ELSE nama_sls END AS nama
@@ -37,7 +41,7 @@ hitung AS (
     SELECT s.*,
            CASE WHEN s.target_keluarga > 0 THEN 100.0 * s.terdata / s.target_keluarga END AS persen,
            r.harapan_persen
-    FROM satuan s LEFT JOIN rencana_pada($as_of) r ON r.kode_wilayah = s.kode_kab
+    FROM satuan s LEFT JOIN rencana r ON r.kode_wilayah = s.kode_kab
 )
 SELECT kode, nama, target_keluarga, terdata, persen, harapan_persen,
        persen - harapan_persen AS selisih,

@@ -1,7 +1,11 @@
 -- The laggards as of $as_of, in regency $kab or the whole province: the 20 kecamatan and the 20 desa
 -- furthest behind their regency's plan for the day (only those behind it), one grouping for both so
 -- that a kecamatan is the sum of its desa.
-WITH keluarga AS (
+WITH
+wilayah AS (SELECT * FROM wilayah),
+registrasi_harian AS (SELECT * FROM registrasi_harian),
+rencana AS (SELECT * FROM rencana_pada($as_of)),  -- the plan for the day (queries/macros.sql)
+keluarga AS (
     SELECT idsubsls, sum(keluarga)::BIGINT AS terdata,
            coalesce((sum(keluarga) FILTER (tanggal_didata > $as_of - 7))::BIGINT, 0) AS terdata_7hari
     FROM registrasi_harian
@@ -9,9 +13,10 @@ WITH keluarga AS (
     GROUP BY idsubsls
 ),
 satuan AS (
-    SELECT CASE WHEN GROUPING(w.kode_desa) = 1 THEN 'kecamatan' ELSE 'desa' END AS tingkat,
+    SELECT CASE WHEN grouping(w.kode_desa) = 1 THEN 'kecamatan' ELSE 'desa' END AS tingkat,
            coalesce(w.kode_desa, w.kode_kec) AS kode,
-           CASE WHEN GROUPING(w.kode_desa) = 1 THEN any_value(w.nama_kec) ELSE any_value(w.nama_desa) END AS nama,
+           CASE WHEN grouping(w.kode_desa) = 1 THEN any_value(w.nama_kec) ELSE any_value(w.nama_desa) END
+               AS nama,
            any_value(w.nama_kec) AS nama_kec,
            w.kode_kab,
            any_value(w.nama_kab) AS nama_kab,
@@ -26,7 +31,7 @@ hitung AS (
     SELECT s.*,
            CASE WHEN s.target_keluarga > 0 THEN 100.0 * s.terdata / s.target_keluarga END AS persen,
            r.harapan_persen
-    FROM satuan s LEFT JOIN rencana_pada($as_of) r ON r.kode_wilayah = s.kode_kab
+    FROM satuan s LEFT JOIN rencana r ON r.kode_wilayah = s.kode_kab
 )
 SELECT tingkat, kode, nama, nama_kec, nama_kab, target_keluarga, terdata, persen, harapan_persen,
        persen - harapan_persen AS selisih,

@@ -1,4 +1,4 @@
--- Schedule phases by area: the province ('64') or a regency.
+-- Schedule phases by area: the province (kode_provinsi(), data/contract.py) or a regency.
 WITH s AS (
     SELECT *, kode(kode_wilayah) AS _wilayah, kode(kode_wilayah) || ' / ' || teks(tahap) AS _id,
         CASE WHEN ada(kode_wilayah) AND ada(tahap)
@@ -15,9 +15,10 @@ SELECT
     desimal(target_persen) AS target_persen,
     list_filter([
         wajib('kode_wilayah', kode_wilayah),
-        CASE WHEN ada(kode_wilayah) AND _wilayah <> '64'
+        CASE WHEN ada(kode_wilayah) AND _wilayah <> kode_provinsi()
                 AND _wilayah NOT IN (SELECT kode_kab FROM kabupaten)
-            THEN masalah('kode_wilayah', kode_wilayah, 'harus 64 (provinsi) atau kode BPS kabupaten/kota') END,
+            THEN masalah('kode_wilayah', kode_wilayah,
+                'harus ' || kode_provinsi() || ' (provinsi) atau kode BPS kabupaten/kota') END,
         wajib('tahap', tahap),
         cek_kode('tahap', tahap),
         duplikat('tahap', tahap, _pertama, _baris),

@@ -12,12 +12,15 @@ SELECT
     list_filter([
         wajib('idsubsls', s.idsubsls),
         duplikat('idsubsls', s.idsubsls, s._pertama, s._baris),
-        CASE WHEN s._id IS NOT NULL AND w.idsubsls IS NULL THEN sls_tak_dikenal('idsubsls', s.idsubsls, s._id) END,
+        CASE WHEN s._id IS NOT NULL AND w.idsubsls IS NULL
+            THEN sls_tak_dikenal('idsubsls', s.idsubsls, s._id) END,
         wajib('id_petugas', s.id_petugas),
         CASE WHEN ada(s.id_petugas) AND p.id_petugas IS NULL
-            THEN coalesce(cek_kode('id_petugas', s.id_petugas), masalah('id_petugas', s.id_petugas, 'petugas tidak terdaftar')) END,
+            THEN coalesce(cek_kode('id_petugas', s.id_petugas),
+                masalah('id_petugas', s.id_petugas, 'petugas tidak terdaftar')) END,
         CASE WHEN p.peran <> 'PPL'
-            THEN masalah('id_petugas', s.id_petugas, 'hanya PPL yang diberi SLS (peran: ' || p.peran || ')') END,
+            THEN masalah('id_petugas', s.id_petugas,
+                'hanya PPL yang diberi SLS (peran: ' || p.peran || ')') END,
         CASE WHEN p.kode_kab <> w.kode_kab
             THEN masalah('id_petugas', s.id_petugas,
                 'petugas kabupaten ' || p.kode_kab || ' diberi SLS di kabupaten ' || w.kode_kab) END

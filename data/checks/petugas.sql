@@ -45,9 +45,11 @@ pml AS (
 -- Whom each officer supervises among those the warehouse keeps as they are, and the SLS assigned to
 -- each: a new role must still fit them (a Koseka re-sent as a PPL would leave his PMLs under a PPL).
 bawahan AS (
-    SELECT id_pengawas AS _id, count(*) FILTER (peran = 'PPL') AS _ppl, count(*) FILTER (peran = 'PML') AS _pml
+    SELECT id_pengawas AS _id,
+        count(*) FILTER (peran = 'PPL') AS _ppl, count(*) FILTER (peran = 'PML') AS _pml
     FROM petugas
-    WHERE id_pengawas IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sah_di_berkas b WHERE b._id = petugas.id_petugas)
+    WHERE id_pengawas IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM sah_di_berkas b WHERE b._id = petugas.id_petugas)
     GROUP BY id_pengawas
 ),
 ditugaskan AS (
@@ -73,7 +75,8 @@ SELECT
             THEN masalah('peran', peran, 'masih menjadi pengawas ' || _pml || ' PML di gudang data: '
                 || 'kirim ulang mereka dengan Koseka lain dulu') END,
         CASE WHEN _sls > 0 AND _peran <> 'PPL'
-            THEN masalah('peran', peran, 'masih ditugaskan ' || _sls || ' SLS: pindahkan penugasannya dulu') END
+            THEN masalah('peran', peran,
+                'masih ditugaskan ' || _sls || ' SLS: pindahkan penugasannya dulu') END
     ], lambda m: m IS NOT NULL)) AS masalah
 FROM sendiri
 LEFT JOIN bawahan USING (_id)

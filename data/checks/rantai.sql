@@ -11,8 +11,8 @@ WITH pengawas AS (
 pengawas_salah AS (
     SELECT id_petugas,
            peran || ' ' || id_petugas || ' di bawah ' || id_pengawas || ' ('
-               || coalesce('berperan ' || peran_pengawas, 'tidak terdaftar') || ', harus ' || peran_perlu || ')'
-               AS rantai
+               || coalesce('berperan ' || peran_pengawas, 'tidak terdaftar')
+               || ', harus ' || peran_perlu || ')' AS rantai
     FROM pengawas
     WHERE peran_pengawas IS DISTINCT FROM peran_perlu
 ),

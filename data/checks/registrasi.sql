@@ -48,9 +48,11 @@ SELECT
     _mulai AS waktu_mulai,
     _selesai AS waktu_selesai,
     _art AS jumlah_art,
-    CASE WHEN _id IS NOT NULL AND cek_kode('id_keluarga', id_keluarga) IS NULL AND (_pertama < _baris) IS NOT TRUE
+    CASE WHEN _id IS NOT NULL AND cek_kode('id_keluarga', id_keluarga) IS NULL
+        AND (_pertama < _baris) IS NOT TRUE
         AND _sls_master IS NOT NULL AND _petugas_terdaftar IS NOT NULL
-        AND CASE _kanal WHEN 'PINTU' THEN _desk IS NULL WHEN 'DESK' THEN _desk_terdaftar IS NOT NULL ELSE false END
+        AND CASE _kanal WHEN 'PINTU' THEN _desk IS NULL WHEN 'DESK' THEN _desk_terdaftar IS NOT NULL
+            ELSE false END
         AND _didata IS NOT NULL
         AND (_diperiksa >= _didata OR (_diperiksa IS NULL AND NOT ada(tanggal_diperiksa)))
         AND (_diterima >= _diperiksa OR (_diterima IS NULL AND NOT ada(tanggal_diterima)))
@@ -71,7 +73,8 @@ SELECT
         CASE WHEN ada(idsubsls) AND _sls_master IS NULL THEN sls_tak_dikenal('idsubsls', idsubsls, _sls) END,
         wajib('id_petugas', id_petugas),
         CASE WHEN ada(id_petugas) AND _petugas_terdaftar IS NULL
-            THEN coalesce(cek_kode('id_petugas', id_petugas), masalah('id_petugas', id_petugas, 'petugas tidak terdaftar')) END,
+            THEN coalesce(cek_kode('id_petugas', id_petugas),
+                masalah('id_petugas', id_petugas, 'petugas tidak terdaftar')) END,
         wajib('kanal', kanal),
         CASE WHEN ada(kanal) AND _kanal NOT IN ('PINTU', 'DESK')
             THEN masalah('kanal', kanal, 'harus PINTU atau DESK') END,
@@ -86,28 +89,23 @@ SELECT
         cek_setelah_muat('tanggal_didata', tanggal_didata, _didata),
         cek_tgl('tanggal_diperiksa', tanggal_diperiksa),
         cek_setelah_muat('tanggal_diperiksa', tanggal_diperiksa, _diperiksa),
-        CASE WHEN _diperiksa < _didata
-            THEN masalah('tanggal_diperiksa', tanggal_diperiksa, 'sebelum tanggal_didata') END,
+        cek_urutan('tanggal_diperiksa', tanggal_diperiksa, _diperiksa, 'tanggal_didata', _didata),
         cek_tgl('tanggal_diterima', tanggal_diterima),
         cek_setelah_muat('tanggal_diterima', tanggal_diterima, _diterima),
         CASE WHEN _diterima IS NOT NULL AND NOT ada(tanggal_diperiksa)
             THEN masalah('tanggal_diterima', tanggal_diterima, 'diterima tanpa tanggal_diperiksa') END,
-        CASE WHEN _diterima < _diperiksa
-            THEN masalah('tanggal_diterima', tanggal_diterima, 'sebelum tanggal_diperiksa') END,
+        cek_urutan('tanggal_diterima', tanggal_diterima, _diterima, 'tanggal_diperiksa', _diperiksa),
         cek_tgl('tanggal_cek_rumah', tanggal_cek_rumah),
         cek_setelah_muat('tanggal_cek_rumah', tanggal_cek_rumah, _cek_rumah),
-        CASE WHEN _cek_rumah < _didata
-            THEN masalah('tanggal_cek_rumah', tanggal_cek_rumah, 'sebelum tanggal_didata') END,
+        cek_urutan('tanggal_cek_rumah', tanggal_cek_rumah, _cek_rumah, 'tanggal_didata', _didata),
         cek_waktu('waktu_datang', waktu_datang),
         cek_setelah_muat('waktu_datang', waktu_datang, _datang),
         cek_waktu('waktu_mulai', waktu_mulai),
         cek_setelah_muat('waktu_mulai', waktu_mulai, _mulai),
         cek_waktu('waktu_selesai', waktu_selesai),
         cek_setelah_muat('waktu_selesai', waktu_selesai, _selesai),
-        CASE WHEN _mulai < _datang
-            THEN masalah('waktu_mulai', waktu_mulai, 'sebelum waktu_datang') END,
-        CASE WHEN _selesai < _mulai
-            THEN masalah('waktu_selesai', waktu_selesai, 'sebelum waktu_mulai') END,
+        cek_urutan('waktu_mulai', waktu_mulai, _mulai, 'waktu_datang', _datang),
+        cek_urutan('waktu_selesai', waktu_selesai, _selesai, 'waktu_mulai', _mulai),
         wajib('jumlah_art', jumlah_art),
         CASE WHEN ada(jumlah_art) AND coalesce(_art < 1, true)
             THEN masalah('jumlah_art', jumlah_art, 'harus bilangan bulat ≥ 1') END
