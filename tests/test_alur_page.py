@@ -9,8 +9,7 @@ import pandas as pd
 import pytest
 
 from pages.charts.alur import backlog_bars
-from tests.conftest import metrics
-from tests.test_alur_queries import alur_warehouse  # noqa: F401 (a fixture)
+from tests.helpers import metrics
 
 
 @pytest.fixture
@@ -53,7 +52,7 @@ def test_the_as_of_day_and_the_regency(open_alur, small_warehouse_template):
     assert at.dataframe[0].value["Kabupaten/kota"].tolist() == ["Samarinda", "Kalimantan Timur"]
 
 
-def test_anomaly_tables(open_alur, alur_warehouse):  # noqa: F811
+def test_anomaly_tables(open_alur, alur_warehouse):
     at = open_alur(alur_warehouse, tanggal="2022-11-02")
     busy, odd, other = (frame.value for frame in at.dataframe[1:])
     assert busy.iloc[0][["Petugas", "Tanggal didata", "Keluarga"]].tolist() == [

@@ -12,31 +12,12 @@ Samarinda. fixtures/alur adds the anomalies, loaded as if on 3 Nov 2022 04.00 WI
 """
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
-import duckdb
-import pytest
-
-from data import warehouse
 from data.loader import load_files
 from queries import Warehouse
 
-ALUR_FILES = sorted((Path(__file__).parent / "fixtures" / "alur").glob("*.csv"))
-LOADED_AT_UTC = "2022-11-02 20:00:00"  # 3 Nov 04.00 WITA
 AS_OF = dt.date(2022, 11, 2)
-
-
-@pytest.fixture(scope="session")
-def alur_warehouse(small_warehouse_template, tmp_path_factory) -> Path:
-    """The small campaign with the anomalies of fixtures/alur, every load dated 3 Nov 2022 (read-only)."""
-    path = tmp_path_factory.mktemp("alur") / "warehouse.duckdb"
-    shutil.copyfile(small_warehouse_template, path)
-    load_files(ALUR_FILES, warehouse_path=path)
-    with duckdb.connect(str(path)) as con:
-        con.execute("UPDATE muat SET waktu_muat = ?::TIMESTAMP", [LOADED_AT_UTC])
-        con.execute(warehouse.ROLLUP_FILE.read_text())  # as a load ends: the summaries follow muat
-    return path
 
 
 def run(path: Path, name: str, as_of=AS_OF, kab=None):

@@ -5,35 +5,17 @@ app.py draws before st.navigation on every run after the first, so widget intera
 in the browser tests instead.
 """
 
-from pathlib import Path
-
 import duckdb
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from data.loader import load_files
-from tests.conftest import SMALL_CAMPAIGN
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+from tests.helpers import SMALL_CAMPAIGN, metrics
 
 
 @pytest.fixture
-def open_view(small_warehouse_template, monkeypatch):
+def open_view(open_page, small_warehouse_template):
     """Run the app as a link with these query parameters would open it."""
-    monkeypatch.setenv("PANTAU_WAREHOUSE", str(small_warehouse_template))
-
-    def run(**query) -> AppTest:
-        at = AppTest.from_file(APP, default_timeout=30)
-        at.query_params.update(query)
-        at.run()
-        assert not at.exception
-        return at
-
-    return run
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {metric.label: metric.value for metric in at.metric}
+    return lambda **query: open_page(None, small_warehouse_template, **query)
 
 
 def test_overview_shows_the_headline_figures_as_of_the_chosen_day(open_view):
@@ -115,41 +97,31 @@ def test_english(open_view):
     assert app.radio(key="pilih_bahasa").value == "en"
 
 
-def test_simulated_data_is_marked(tmp_path, monkeypatch, small_warehouse_template):
-    import duckdb
-
-    simulated = tmp_path / "sim.duckdb"
-    simulated.write_bytes(small_warehouse_template.read_bytes())
-    con = duckdb.connect(str(simulated))
+def test_simulated_data_is_marked(open_page, small_warehouse):
+    con = duckdb.connect(str(small_warehouse))
     con.execute("UPDATE muat SET simulasi = true")
     con.close()
-    monkeypatch.setenv("PANTAU_WAREHOUSE", str(simulated))
-    at = AppTest.from_file(APP, default_timeout=30).run()
-    assert not at.exception
+    at = open_page(None, small_warehouse)
     assert any("Data simulasi" in warning.value for warning in at.sidebar.warning)
 
 
-def test_missing_warehouse_says_how_to_build_one_and_offers_the_data_page(tmp_path, monkeypatch):
-    monkeypatch.setenv("PANTAU_WAREHOUSE", str(tmp_path / "tidak-ada.duckdb"))
-    at = AppTest.from_file(APP, default_timeout=30).run()
-    assert not at.exception
+def test_missing_warehouse_says_how_to_build_one_and_offers_the_data_page(open_page, tmp_path):
+    at = open_page(None, tmp_path / "tidak-ada.duckdb")
     assert "halaman Data" in at.info[0].value and "python -m data demo" in at.info[0].value
     assert at.title[0].value == "Data"
 
 
 def test_a_warehouse_from_before_the_summary_tables_asks_for_one_more_load(
-    small_warehouse, tmp_path, monkeypatch
+    open_page, small_warehouse, monkeypatch
 ):
     with duckdb.connect(str(small_warehouse)) as con:
         con.execute("DROP TABLE registrasi_harian")  # as a warehouse built by the previous version
-    monkeypatch.setenv("PANTAU_WAREHOUSE", str(small_warehouse))
     monkeypatch.setenv("PANTAU_UNGGAH", "1")
-    at = AppTest.from_file(APP, default_timeout=30).run()
-    assert not at.exception
+    at = open_page(None, small_warehouse)
     assert "versi sebelumnya" in at.info[0].value and at.title[0].value == "Data"
     assert at.get("file_uploader")  # the load that builds them can be made from here
     load_files([SMALL_CAMPAIGN / "jadwal.csv"], warehouse_path=small_warehouse)  # already loaded: skipped
-    at = AppTest.from_file(APP, default_timeout=30).run()
+    at = open_page(None, small_warehouse)
     assert not at.exception and at.title[0].value == "Ringkasan"
 
 

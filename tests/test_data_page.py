@@ -1,4 +1,4 @@
-"""The Data page in AppTest, and its download files (pages/unduh.py).
+"""The Data page in AppTest, and its download files (pages/downloads.py).
 
 Known answers come from tests/test_data_queries.py: the small campaign plus a bad desk file (load 7),
 a registrasi file with three bad rows (load 8) and its correction for K41 (load 9). AppTest cannot
@@ -9,30 +9,20 @@ import csv
 import functools
 import hashlib
 import io
-import shutil
 
 import openpyxl
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from data import export
 from data.loader import load_files
 from data.readers import KNOWN_COLUMNS
-from pages import ui, unduh
+from pages import ui
+from pages.ui import downloads
 from queries import Warehouse
-from tests.conftest import APP, SMALL_CAMPAIGN, metrics
-from tests.test_data_queries import BAD_FILES, load_rejects
+from tests.helpers import BAD_FILES, SMALL_CAMPAIGN, metrics, throwaway_warehouse
 
 OPEN_REGISTRASI = {"status": "terbuka", "jenis": "registrasi", "muat": None, "cari": None, "batas": None}
-
-
-@pytest.fixture(scope="session")
-def data_warehouse(small_warehouse_template, tmp_path_factory):
-    """The small campaign with the bad files and the correction loaded (read-only)."""
-    path = tmp_path_factory.mktemp("data") / "warehouse.duckdb"
-    shutil.copyfile(small_warehouse_template, path)
-    return load_rejects(path)
 
 
 @pytest.fixture
@@ -49,7 +39,7 @@ def rows_of(table: pd.DataFrame, column: str) -> dict[str, list[str]]:
     return {row[column]: row.drop(column).tolist() for _, row in table.iterrows()}
 
 
-def test_the_three_sections_with_known_figures(open_data, data_warehouse, monkeypatch):
+def test_every_section_with_known_figures(open_data, data_warehouse, monkeypatch):
     monkeypatch.setenv("PANTAU_UNGGAH", "1")
     at = open_data(data_warehouse, bahasa="en")
     assert at.title[0].value == "Data"
@@ -159,19 +149,21 @@ def test_before_the_first_families_kinds_never_loaded(open_data, tmp_path):
     assert freshness["petugas"][1] == "belum pernah dimuat"
 
 
-def run_app(monkeypatch, warehouse, **environment) -> AppTest:
-    monkeypatch.setenv("PANTAU_WAREHOUSE", str(warehouse))
-    for name, value in environment.items():
-        monkeypatch.setenv(name, value)
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.run()
-    assert not at.exception
-    return at
+@pytest.fixture
+def run_app(open_page, monkeypatch):
+    """Open the app on a warehouse with these environment variables set."""
+
+    def run(warehouse, **environment):
+        for name, value in environment.items():
+            monkeypatch.setenv(name, value)
+        return open_page(None, warehouse)
+
+    return run
 
 
-def test_no_warehouse_yet_only_the_upload(monkeypatch, tmp_path):
+def test_no_warehouse_yet_only_the_upload(run_app, tmp_path):
     missing = tmp_path / "belum_ada.duckdb"
-    at = run_app(monkeypatch, missing, PANTAU_UNGGAH="1")
+    at = run_app(missing, PANTAU_UNGGAH="1")
     assert at.info[0].value.startswith("Gudang data belum ada")
     assert at.title[0].value == "Data"
     assert [header.value for header in at.subheader] == ["Unggah berkas"]
@@ -183,11 +175,9 @@ def test_no_warehouse_yet_only_the_upload(monkeypatch, tmp_path):
 
 
 @pytest.mark.parametrize("setting", [None, "0", "yes"], ids=["unset", "off", "anything-but-1"])
-def test_uploads_are_off_unless_switched_on(monkeypatch, tmp_path, setting):
+def test_uploads_are_off_unless_switched_on(run_app, monkeypatch, tmp_path, setting):
     monkeypatch.delenv("PANTAU_UNGGAH", raising=False)
-    at = run_app(
-        monkeypatch, tmp_path / "belum_ada.duckdb", **({"PANTAU_UNGGAH": setting} if setting else {})
-    )
+    at = run_app(tmp_path / "belum_ada.duckdb", **({"PANTAU_UNGGAH": setting} if setting else {}))
     assert not at.get("file_uploader")
     assert not at.button
     note = at.caption[-1].value
@@ -195,9 +185,9 @@ def test_uploads_are_off_unless_switched_on(monkeypatch, tmp_path, setting):
     assert "python -m data load" in note and "python -m data inbox" in note
 
 
-def test_no_server_path_is_shown(monkeypatch, tmp_path):
+def test_no_server_path_is_shown(run_app, tmp_path):
     missing = tmp_path / "rahasia" / "warehouse.duckdb"
-    at = run_app(monkeypatch, missing, PANTAU_UNGGAH="1")
+    at = run_app(missing, PANTAU_UNGGAH="1")
     shown = [element.value for kind in ("info", "caption", "markdown") for element in getattr(at, kind)]
     assert shown and not [text for text in shown if "rahasia" in text or str(tmp_path) in text]
 
@@ -235,12 +225,12 @@ FORMULAS = ["=1+2", "+1", "-1", "@SUM(A1)", "\tx", "\rx"]
 
 @pytest.mark.parametrize("value", FORMULAS)
 def test_a_formula_becomes_text(value):
-    assert unduh.neutralise(value) == "'" + value
+    assert downloads.neutralise(value) == "'" + value
 
 
 @pytest.mark.parametrize("value", ["ok", "K-1", "", 5, None, 2.5])
 def test_anything_else_is_unchanged(value):
-    assert unduh.neutralise(value) == value
+    assert downloads.neutralise(value) == value
 
 
 def cells_frame() -> pd.DataFrame:
@@ -248,7 +238,7 @@ def cells_frame() -> pd.DataFrame:
 
 
 def test_csv_keeps_formulas_as_text():
-    data = unduh.to_csv(cells_frame())
+    data = downloads.to_csv(cells_frame())
     assert data.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 with a byte order mark
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert rows[0] == ["nilai", "baris"]
@@ -265,7 +255,7 @@ def read_xlsx(data: bytes) -> list[list]:
 def test_xlsx_has_no_formula_cells():
     frame = cells_frame()
     frame.loc[8] = ["\x01=A1", 10]  # a control character cannot be stored; what is left is still text
-    rows = read_xlsx(unduh.to_xlsx(frame))
+    rows = read_xlsx(downloads.to_xlsx(frame))
     assert rows[0] == ["nilai", "baris"]
     # XML reads a carriage return back as a line feed.
     expected = ["'" + value.replace("\r", "\n") for value in FORMULAS] + ["biasa", None, "'=A1"]
@@ -277,7 +267,7 @@ def test_one_line_per_problem(data_warehouse):
     rows = Warehouse(data_warehouse).run(
         "data_tolak", **(OPEN_REGISTRASI | {"status": "semua", "jenis": None})
     )
-    table = unduh.problems(rows)
+    table = downloads.problems(rows)
     assert list(table.columns) == [
         "berkas",
         "jenis",
@@ -296,12 +286,12 @@ def test_one_line_per_problem(data_warehouse):
 
 
 def test_resend_columns_are_ignored_by_the_loader():
-    assert not set(unduh.RESEND_COLUMNS) & KNOWN_COLUMNS
+    assert not set(downloads.RESEND_COLUMNS) & KNOWN_COLUMNS
 
 
 def test_resend_file_holds_the_rows_as_read(data_warehouse):
     rows = Warehouse(data_warehouse).run("data_tolak", **OPEN_REGISTRASI)
-    table = unduh.for_resend(rows, "registrasi")
+    table = downloads.for_resend(rows, "registrasi")
     assert table.id_keluarga.tolist() == ["K42", "K43"]  # K42's two problems make one line
     k42 = table.iloc[0]
     assert (k42.id_petugas, k42.jumlah_art, k42.tanggal_didata) == ("PPL-9", "=1+2", "2022-11-03")
@@ -325,7 +315,7 @@ def test_resend_keeps_the_newest_row_of_a_key():
         ]
     )
     rows["nama_berkas_penyelesai"] = None
-    table = unduh.for_resend(rows, "desk")
+    table = downloads.for_resend(rows, "desk")
     # D9: only load 5's first row with it (row 7, both problems); rows without a key all stay.
     assert list(zip(table.berkas_asal, table.baris_asal, strict=True)) == [
         ("a.csv", 6),
@@ -347,19 +337,18 @@ def fix_and_save(data: bytes, suffix: str, folder) -> "pd.DataFrame":
     table["id_petugas"] = "PPL-1"
     table["jumlah_art"] = ["3", "2"]
     path = folder / f"registrasi_kirim_ulang{suffix}"
-    path.write_bytes(unduh.to_csv(table) if suffix == ".csv" else unduh.to_xlsx(table))
+    path.write_bytes(downloads.to_csv(table) if suffix == ".csv" else downloads.to_xlsx(table))
     return path
 
 
-@pytest.mark.parametrize(("writer", "suffix"), [(unduh.to_csv, ".csv"), (unduh.to_xlsx, ".xlsx")])
+@pytest.mark.parametrize(("writer", "suffix"), [(downloads.to_csv, ".csv"), (downloads.to_xlsx, ".xlsx")])
 def test_resend_round_trip(data_warehouse, tmp_path, writer, suffix):
     """Download the open registrasi rejects, fix them, load the file: they load and are resolved."""
-    warehouse = tmp_path / "warehouse.duckdb"
-    shutil.copyfile(data_warehouse, warehouse)
+    warehouse = throwaway_warehouse(data_warehouse, tmp_path)
     rows = Warehouse(warehouse).run("data_tolak", **OPEN_REGISTRASI)
-    resent = fix_and_save(writer(unduh.for_resend(rows, "registrasi")), suffix, tmp_path)
+    resent = fix_and_save(writer(downloads.for_resend(rows, "registrasi")), suffix, tmp_path)
 
     [result] = load_files([resent], warehouse_path=warehouse)
-    assert (result.jenis, result.dibaca, result.dimuat, result.ditolak) == ("registrasi", 2, 2, 0)
-    assert result.catatan == ["kolom diabaikan: " + ", ".join(unduh.RESEND_COLUMNS)]
+    assert (result.kind, result.read, result.loaded, result.rejected) == ("registrasi", 2, 2, 0)
+    assert result.note_texts() == ["kolom diabaikan: " + ", ".join(downloads.RESEND_COLUMNS)]
     assert Warehouse(warehouse).run("data_tolak", **OPEN_REGISTRASI).empty

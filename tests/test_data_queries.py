@@ -23,18 +23,9 @@ import pytest
 
 from data.loader import load_files
 from queries import Warehouse
+from tests.helpers import BAD_FILES, FIX_FILE, SMALL_CAMPAIGN, load_rejects
 
-FIXTURES = Path(__file__).parent / "fixtures"
-BAD_FILES = [FIXTURES / "data" / "registrasi_buruk.csv", FIXTURES / "data" / "desk_buruk.csv"]
-FIX_FILE = FIXTURES / "data" / "registrasi_perbaikan.csv"
 ALL_FILTERS = {"status": "semua", "jenis": None, "muat": None, "cari": None, "batas": None}
-
-
-def load_rejects(path: Path) -> Path:
-    """The small campaign's warehouse at `path` with the bad files and then the corrected file."""
-    load_files(BAD_FILES, warehouse_path=path)
-    load_files([FIX_FILE], warehouse_path=path)
-    return path
 
 
 @pytest.fixture
@@ -98,7 +89,7 @@ def test_freshness_per_kind(rejects_warehouse):
 
 def test_a_kind_never_loaded(tmp_path):
     path = tmp_path / "warehouse.duckdb"
-    load_files([FIXTURES / "kecil" / "wilayah.csv"], warehouse_path=path)
+    load_files([SMALL_CAMPAIGN / "wilayah.csv"], warehouse_path=path)
     rows = run(path, "data_kesegaran").set_index("jenis")
     assert rows.loc["wilayah", ["berkas_dimuat", "baris_gudang"]].tolist() == [1, 4]
     never = rows.drop(index="wilayah")

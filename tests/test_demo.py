@@ -1,50 +1,18 @@
 """The demo campaign loads through the real loader without a reject, the dashboard's numbers reconcile on
 it, and it is calibrated against docs/domain.md. The loader's rules (data/checks/*.sql) are not repeated."""
 
-import hashlib
 from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 import pytest
 
 from data.contract import LOAD_ORDER
 from data.demo import DISTRICTS_FILE, generate
-from data.loader import load_files
-from geo.boundaries import boundaries_dir
-from queries import Warehouse
+from tests.helpers import GEO_DIR, Demo, digest
 
-GEO_DIR = boundaries_dir()  # holds the kecamatan crosswalk; CI always has ../shared/geo
 CUT = date(2022, 11, 15)
-CAMPAIGNS = ["full", "cut", "nogeo"]
-
-
-class Demo:
-    """One generated campaign, loaded by the real loader into its own warehouse."""
-
-    def __init__(self, folder: Path, **options):
-        self.paths = generate(folder, **options)
-        self.warehouse = folder / "warehouse.duckdb"
-        self.results = load_files(self.paths, warehouse_path=self.warehouse, simulated=True)
-        self.con = duckdb.connect(str(self.warehouse), read_only=True)
-
-    def rows(self, sql: str, *params) -> list[tuple]:
-        return self.con.execute(sql, params).fetchall()
-
-    def row(self, sql: str, *params) -> tuple:
-        return self.rows(sql, *params)[0]
-
-    def one(self, sql: str, *params):
-        return self.row(sql, *params)[0]
-
-    def capaian(self, as_of: date) -> pd.DataFrame:
-        return Warehouse(self.warehouse).run("capaian_wilayah", as_of=as_of).set_index("kode_wilayah")
-
-
-@pytest.fixture(scope="session")
-def full(tmp_path_factory) -> Demo:
-    return Demo(tmp_path_factory.mktemp("full"), geo_dir=GEO_DIR)
+CAMPAIGNS = ["full", "cut", "nogeo"]  # `full` is in conftest.py: other modules ask it too
 
 
 @pytest.fixture(scope="session")
@@ -58,7 +26,7 @@ def nogeo(tmp_path_factory) -> Demo:
 
 
 def _hashes(paths: list[Path]) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
+    return {p.name: digest(p) for p in paths}
 
 
 # --- the files and the load ----------------------------------------------------------------------------
@@ -67,9 +35,9 @@ def test_every_file_loads_whole(campaign, request):
     demo = request.getfixturevalue(campaign)
     sent = [kind for kind in LOAD_ORDER if kind != "pembatalan"]  # the demo withdraws no family
     assert [p.name for p in demo.paths] == [f"{kind}.csv" for kind in sent]
-    assert [r.jenis for r in demo.results] == sent
+    assert [r.kind for r in demo.results] == sent
     for r in demo.results:  # read = loaded, nothing replaced or rejected, no column ignored
-        assert r.dibaca > 0 and (r.dimuat, r.diganti, r.ditolak, r.catatan) == (r.dibaca, 0, 0, []), r
+        assert r.read > 0 and (r.loaded, r.replaced, r.rejected, r.note_texts()) == (r.read, 0, 0, []), r
     assert demo.one("SELECT count(*) FROM tolak") == 0
 
 

@@ -10,8 +10,7 @@ import pandas as pd
 import pytest
 
 from pages.charts.desk import arrivals_heatmap, share_lines
-from tests.conftest import metrics
-from tests.test_desk_queries import desk_warehouse  # noqa: F401 (a fixture)
+from tests.helpers import metrics
 
 
 @pytest.fixture
@@ -37,7 +36,7 @@ def test_the_one_desk_family_of_the_small_campaign(open_desk, small_warehouse_te
     assert any("7 jam hari kerja" in caption.value for caption in at.caption)
 
 
-def test_site_and_day_tables(open_desk, desk_warehouse):  # noqa: F811
+def test_site_and_day_tables(open_desk, desk_warehouse):
     at = open_desk(desk_warehouse, tanggal="2022-11-10")
     sites, days, check_sites, check_regencies = (frame.value for frame in at.dataframe)
     d1 = sites.set_index("Lokasi desk").loc["Kantor Diskominfo Kaltim"]
@@ -66,7 +65,7 @@ def test_site_and_day_tables(open_desk, desk_warehouse):  # noqa: F811
     assert check_regencies["Kabupaten/kota"].tolist() == ["Samarinda", "Mahakam Ulu"]
 
 
-def test_a_regency_narrows_the_page(open_desk, desk_warehouse):  # noqa: F811
+def test_a_regency_narrows_the_page(open_desk, desk_warehouse):
     at = open_desk(desk_warehouse, tanggal="2022-11-10", kab="6411")
     assert at.caption[0].value.startswith("Kabupaten Mahakam Ulu, keadaan per 10 Nov 2022")
     assert metrics(at)["Keluarga dilayani di desk"] == "1"

@@ -20,25 +20,13 @@ Counter-hours: counters × 7 h on each day a site served someone.
 """
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
-from data.loader import load_files
 from queries import Warehouse
 
-DESK_FILES = sorted((Path(__file__).parent / "fixtures" / "desk").glob("*.csv"))
 AS_OF = dt.date(2022, 11, 10)
-
-
-@pytest.fixture(scope="session")
-def desk_warehouse(small_warehouse_template, tmp_path_factory) -> Path:
-    """The small campaign with the extra desk site and desk families of fixtures/desk (read-only)."""
-    path = tmp_path_factory.mktemp("desk") / "warehouse.duckdb"
-    shutil.copyfile(small_warehouse_template, path)
-    load_files(DESK_FILES, warehouse_path=path)
-    return path
 
 
 def run(path: Path, name: str, **params):

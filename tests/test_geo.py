@@ -8,12 +8,14 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from geo import boundaries, maps
-from geo.boundaries import boundaries_dir, load_boundaries, match_codes
-from geo.maps import AMBER, GREEN, RED, colour_at, kecamatan_map, regency_map
+from geo import DEFAULT_DIR, boundaries, boundaries_dir, maps
+from geo.boundaries import load_boundaries, match_codes
+from geo.maps import AMBER, GREEN, RED, area_map, colour_at
+from tests.helpers import ROOT
 
-SHARED_GEO = boundaries.DEFAULT_DIR
-REFERENCE = pd.read_csv(maps.KABUPATEN_CSV, dtype={"kode_kab": str})
+SHARED_GEO = DEFAULT_DIR
+REFERENCE = pd.read_csv(ROOT / "data" / "reference" / "kabupaten.csv", dtype={"kode_kab": str})
+NO_BOUNDARIES = "Berkas batas wilayah tidak ditemukan"  # the page's words, written on the circles' map
 BPS_CODES = set(REFERENCE["kode_kab"])
 
 
@@ -28,10 +30,13 @@ def districts() -> geopandas.GeoDataFrame:
 
 
 def regency_frame() -> pd.DataFrame:
-    frame = REFERENCE[["kode_kab", "nama_kab"]].copy()
+    """The regencies as a page gives them to the map, the capitals from the warehouse's reference."""
+    frame = REFERENCE[["kode_kab", "nama_kab", "ibukota_lat", "ibukota_lon"]].rename(
+        columns={"kode_kab": "kode", "nama_kab": "nama"}
+    )
     frame["target_keluarga"] = REFERENCE["penduduk_2020"] // 3
     frame["selisih"] = [-8.0, -3.0, 1.0, -7.5, 0.0, -20.0, 20.0, 4.0, -1.0, 7.0]
-    frame["hover"] = frame["nama_kab"] + "<br>Selisih " + frame["selisih"].astype(str)
+    frame["hover"] = frame["nama"] + "<br>Selisih " + frame["selisih"].astype(str)
     return frame
 
 
@@ -165,8 +170,10 @@ def test_boundaries_dir_follows_the_environment(monkeypatch, tmp_path):
 
 def test_regency_choropleth(regencies):
     frame = regency_frame()
-    fig = regency_map(
+    fig = area_map(
         frame,
+        level="kabupaten",
+        no_boundaries_note=NO_BOUNDARIES,
         value_column="selisih",
         hover_column="hover",
         scale="selisih",
@@ -175,7 +182,7 @@ def test_regency_choropleth(regencies):
     )
     choropleth = fig.data[0]
     assert isinstance(choropleth, go.Choroplethmap)
-    assert list(choropleth.locations) == frame["kode_kab"].tolist()
+    assert list(choropleth.locations) == frame["kode"].tolist()
     assert list(choropleth.z) == frame["selisih"].tolist()
     assert choropleth.featureidkey == "properties.kode"
     assert {feature["properties"]["kode"] for feature in choropleth.geojson["features"]} == BPS_CODES
@@ -186,15 +193,17 @@ def test_regency_choropleth(regencies):
     # At this zoom every regency gets its name, the cities' beside them.
     labels = fig.data[1]
     assert sorted(text.replace("<br>", " ") for text in labels.text) == sorted(
-        name.removeprefix("Kabupaten ").removeprefix("Kota ") for name in frame["nama_kab"]
+        name.removeprefix("Kabupaten ").removeprefix("Kota ") for name in frame["nama"]
     )
 
 
 def test_a_unit_without_value_is_drawn_grey(regencies):
     frame = regency_frame()
-    frame.loc[frame["kode_kab"] == "6411", "selisih"] = None
-    fig = regency_map(
+    frame.loc[frame["kode"] == "6411", "selisih"] = None
+    fig = area_map(
         frame,
+        level="kabupaten",
+        no_boundaries_note=NO_BOUNDARIES,
         value_column="selisih",
         hover_column="hover",
         scale="selisih",
@@ -204,8 +213,10 @@ def test_a_unit_without_value_is_drawn_grey(regencies):
     coloured, grey = fig.data[0], fig.data[1]
     assert "6411" not in coloured.locations and len(coloured.locations) == 9
     assert list(grey.locations) == ["6411"] and grey.colorscale[0][1] == maps.NO_DATA
-    circles = regency_map(
+    circles = area_map(
         frame,
+        level="kabupaten",
+        no_boundaries_note=NO_BOUNDARIES,
         value_column="selisih",
         hover_column="hover",
         scale="selisih",
@@ -216,8 +227,10 @@ def test_a_unit_without_value_is_drawn_grey(regencies):
 
 
 def test_figures_need_no_network(regencies):
-    fig = regency_map(
+    fig = area_map(
         regency_frame(),
+        level="kabupaten",
+        no_boundaries_note=NO_BOUNDARIES,
         value_column="selisih",
         hover_column="hover",
         scale="selisih",
@@ -237,8 +250,10 @@ def test_figures_need_no_network(regencies):
 
 def test_fallback_circles_at_the_capitals():
     frame = regency_frame()
-    fig = regency_map(
+    fig = area_map(
         frame,
+        level="kabupaten",
+        no_boundaries_note=NO_BOUNDARIES,
         value_column="selisih",
         hover_column="hover",
         scale="selisih",
@@ -254,7 +269,7 @@ def test_fallback_circles_at_the_capitals():
             capitals.at[trace.name, "ibukota_lat"],
             capitals.at[trace.name, "ibukota_lon"],
         )
-    target = frame.set_index("kode_kab")["target_keluarga"]
+    target = frame.set_index("kode")["target_keluarga"]
     by_target = sorted(circles, key=lambda trace: target[trace.name])
     sizes = [trace.marker.size for trace in by_target]
     assert sizes == sorted(sizes) and sizes[0] < sizes[-1]
@@ -270,12 +285,11 @@ def test_fallback_circles_at_the_capitals():
 
 def test_kecamatan_map_is_framed_to_its_regency(districts):
     samarinda = districts[districts["kode"].str.startswith("6472")]
-    frame = pd.DataFrame(
-        {"kode_kec": samarinda["kode"], "nama_kec": samarinda["nama"], "target_keluarga": 100}
-    )
+    frame = pd.DataFrame({"kode": samarinda["kode"], "nama": samarinda["nama"], "target_keluarga": 100})
     frame["capaian"], frame["hover"] = 50.0, "x"
-    fig = kecamatan_map(
+    fig = area_map(
         frame,
+        level="kecamatan",
         value_column="capaian",
         hover_column="hover",
         scale="capaian",
@@ -287,8 +301,9 @@ def test_kecamatan_map_is_framed_to_its_regency(districts):
     west, south, east, north = samarinda.total_bounds
     assert west < fig.layout.map.center.lon < east and south < fig.layout.map.center.lat < north
     assert fig.layout.map.zoom > 8
-    no_map = kecamatan_map(
+    no_map = area_map(
         frame,
+        level="kecamatan",
         value_column="capaian",
         hover_column="hover",
         scale="capaian",
@@ -301,9 +316,10 @@ def test_kecamatan_map_is_framed_to_its_regency(districts):
 def test_kecamatan_names_keep_their_kota(districts):
     # Only regency names lose "Kabupaten"/"Kota": the kecamatan Kota Bangun keeps its name.
     kukar = districts[districts["kode"].str.startswith("6403")]
-    frame = pd.DataFrame({"kode_kec": kukar["kode"], "nama_kec": kukar["nama"], "nilai": 1.0, "hover": "x"})
-    fig = kecamatan_map(
+    frame = pd.DataFrame({"kode": kukar["kode"], "nama": kukar["nama"], "nilai": 1.0, "hover": "x"})
+    fig = area_map(
         frame,
+        level="kecamatan",
         value_column="nilai",
         hover_column="hover",
         scale="capaian",
@@ -354,8 +370,10 @@ def test_capaian_scale_runs_light_to_dark():
 
 def test_unknown_scale_is_refused(regencies):
     with pytest.raises(ValueError, match="warna"):
-        regency_map(
+        area_map(
             regency_frame(),
+            level="kabupaten",
+            no_boundaries_note=NO_BOUNDARIES,
             value_column="selisih",
             hover_column="hover",
             scale="warna",

@@ -6,16 +6,11 @@ text, and nothing but the rows loads. Refused files leave the warehouse byte for
 """
 
 import dataclasses
-import hashlib
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
-import openpyxl
-import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
 
 from data import inbox, uploads, warehouse
@@ -31,56 +26,22 @@ from data.failures import (
 )
 from data.limits import Limits
 from data.loader import load_files
-from tests.test_loader import TABLES, snapshot
-
-ROOT = Path(__file__).resolve().parent.parent
-PETUGAS_COLUMNS = ["id_petugas", "nama", "peran", "id_pengawas", "kode_kab"]
-NEW_OFFICER = ["KSK-7", "Koseka Tujuh", "KOSEKA", "", "6472"]
-# Each would run a statement if pasted into SQL text as an identifier.
-HOSTILE_HEADERS = [
-    """zz" TO "zz2"; COPY (SELECT 1 AS x) TO 'x.txt'; --""",
-    """nama"; DELETE FROM registrasi; --""",
-    """a" VARCHAR); UPDATE petugas SET nama = (SELECT content FROM read_text('/etc/hostname')); --""",
-    "/* */ id_petugas",
-    "'; DROP TABLE muat; --",
-]
-SIDE_EFFECT_FILES = ["x.txt", "zz2"]
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
-    def quoted(value: str) -> str:
-        return '"' + value.replace('"', '""') + '"'
-
-    lines = [",".join(quoted(name) for name in header)] + [",".join(map(quoted, row)) for row in rows]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-def write_xlsx(path: Path, header: list[str], rows: list[list[str]]) -> Path:
-    workbook = openpyxl.Workbook()
-    for row in [header, *rows]:
-        workbook.active.append(row)
-    workbook.save(path)
-    return path
-
-
-def write_parquet(path: Path, header: list[str], rows: list[list[str]]) -> Path:
-    columns = [pa.array([row[index] for row in rows], pa.string()) for index in range(len(header))]
-    pq.write_table(pa.Table.from_arrays(columns, names=header), path)
-    return path
-
-
-WRITERS = {"csv": write_csv, "xlsx": write_xlsx, "parquet": write_parquet}
-
-
-def hostile_officers(folder: Path, suffix: str) -> Path:
-    header = PETUGAS_COLUMNS + HOSTILE_HEADERS
-    row = NEW_OFFICER + [f"nilai {index}" for index in range(len(HOSTILE_HEADERS))]
-    return WRITERS[suffix](folder / f"petugas_jahat.{suffix}", header, [row])
+from tests.helpers import (
+    HOSTILE_HEADERS,
+    NEW_OFFICER,
+    PETUGAS_COLUMNS,
+    ROOT,
+    TABLES,
+    WRITERS,
+    assert_no_side_effects,
+    digest,
+    hostile_officers,
+    loader_command,
+    query,
+    snapshot,
+    write_csv,
+    write_xlsx,
+)
 
 
 class RecordingConnection:
@@ -124,18 +85,12 @@ def assert_only_the_officer_loaded(before: dict, after: dict) -> None:
     }
 
 
-def assert_no_side_effects(*folders: Path) -> None:
-    for folder in folders:
-        for name in SIDE_EFFECT_FILES:
-            assert not (folder / name).exists(), f"{folder / name} was written"
-
-
 @pytest.mark.parametrize("suffix", list(WRITERS))
 def test_a_header_of_sql_loads_the_rows_and_never_reaches_sql(small_warehouse, tmp_path, statements, suffix):
     before = snapshot(small_warehouse)
     [result] = load_files([hostile_officers(tmp_path, suffix)], warehouse_path=small_warehouse)
-    assert (result.jenis, result.dibaca, result.dimuat, result.ditolak) == ("petugas", 1, 1, 0)
-    [notice] = [note for note in result.catatan if note.startswith("kolom diabaikan")]
+    assert (result.kind, result.read, result.loaded, result.rejected) == ("petugas", 1, 1, 0)
+    [notice] = [note for note in result.note_texts() if note.startswith("kolom diabaikan")]
     assert "zz" in notice and "delete" in notice  # named (lower-cased, cut short), as text only
     assert statements, "the recording connection saw no statement"
     for statement in statements:
@@ -144,10 +99,6 @@ def test_a_header_of_sql_loads_the_rows_and_never_reaches_sql(small_warehouse, t
         assert "x.txt" not in statement and "zz2" not in statement
     assert_only_the_officer_loaded(before, snapshot(small_warehouse))
     assert_no_side_effects(tmp_path, ROOT, Path.cwd())
-
-
-def loader_command(warehouse_path: Path, *files: Path) -> list[str]:
-    return [sys.executable, "-m", "data", "--warehouse", str(warehouse_path), "load", *map(str, files)]
 
 
 @pytest.mark.parametrize("suffix", list(WRITERS))
@@ -172,7 +123,7 @@ def test_the_inbox_loads_a_hostile_header_and_nothing_else(small_warehouse, tmp_
     drop.mkdir()
     hostile_officers(drop, "xlsx")
     [handled] = inbox.process(drop, small_warehouse, settle_seconds=0)
-    assert handled.result is not None and handled.result.dimuat == 1
+    assert handled.result is not None and handled.result.loaded == 1
     assert_only_the_officer_loaded(before, snapshot(small_warehouse))
     assert_no_side_effects(drop, ROOT)
 
@@ -186,7 +137,7 @@ def test_an_upload_loads_a_hostile_header_and_nothing_else(small_warehouse, tmp_
     assert path.parent == uploads.folder(small_warehouse)  # the browser's folder part is dropped
     steps = []
     [result] = uploads.load(list(saved), small_warehouse, None, lambda *step: steps.append(step))
-    assert (result.dimuat, result.ditolak) == (1, 0)
+    assert (result.loaded, result.rejected) == (1, 0)
     assert steps and steps[-1][0] == steps[-1][1]  # progress reached the end
     assert_only_the_officer_loaded(before, snapshot(small_warehouse))
     assert_no_side_effects(tmp_path, ROOT, uploads.folder(small_warehouse))
@@ -270,23 +221,15 @@ def reasons(warehouse_path: Path, load_id: int | None = None) -> list[tuple]:
         con.close()
 
 
-def one(warehouse_path: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(warehouse_path), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
-
 @pytest.mark.parametrize("control", ["\x00", "\t", "\x1b"], ids=["nul", "tab", "escape"])
 def test_a_control_character_in_a_code_is_refused_not_made_a_new_officer(small_warehouse, tmp_path, control):
     text = ",".join(PETUGAS_COLUMNS) + f'\n"PPL-1{control}",Andi Kembar,PPL,PML-1,6472\n'
     result = load_text(small_warehouse, tmp_path / "petugas.csv", text)
-    assert (result.dimuat, result.ditolak) == (0, 1)
+    assert (result.loaded, result.rejected) == (0, 1)
     [(row, column, value, reason)] = reasons(small_warehouse)
     assert (row, column, value) == (2, "id_petugas", f"PPL-1{control}")
     assert reason.startswith("kode berisi karakter kendali")
-    assert one(small_warehouse, "SELECT count(*) FROM petugas WHERE id_petugas LIKE 'PPL-1%'") == [(1,)]
+    assert query(small_warehouse, "SELECT count(*) FROM petugas WHERE id_petugas LIKE 'PPL-1%'") == [(1,)]
 
 
 def test_dates_after_the_day_of_the_load_are_refused(small_warehouse, tmp_path):
@@ -298,7 +241,7 @@ def test_dates_after_the_day_of_the_load_are_refused(small_warehouse, tmp_path):
         "K92,6472010001000100,PPL-1,PINTU,,2022-10-25,2022-10-27,3\n"
     )
     result = load_text(small_warehouse, tmp_path / "registrasi.csv", text)
-    assert (result.dimuat, result.ditolak) == (1, 2)
+    assert (result.loaded, result.rejected) == (1, 2)
     found = reasons(small_warehouse)
     assert [(row, column, value) for row, column, value, _ in found] == [
         (2, "tanggal_didata", "2030-01-01"),
@@ -306,14 +249,15 @@ def test_dates_after_the_day_of_the_load_are_refused(small_warehouse, tmp_path):
     ]
     assert all(reason.startswith("tanggal setelah hari pemuatan (") for *_, reason in found)
     # The dashboard's clock stays where the data are.
-    assert one(small_warehouse, "SELECT max(tanggal_didata) < DATE '2023-01-01' FROM registrasi") == [(True,)]
+    before_2023 = "SELECT max(tanggal_didata) < DATE '2023-01-01' FROM registrasi"
+    assert query(small_warehouse, before_2023) == [(True,)]
 
 
 def test_a_desk_time_after_the_day_of_the_load_is_refused(small_warehouse, tmp_path):
     header = "id_keluarga,idsubsls,id_petugas,kanal,id_desk,tanggal_didata,waktu_datang,jumlah_art"
     text = f"{header}\nK93,6472010001000100,PPL-1,DESK,D1,2022-10-25,2031-10-25 09:00,3\n"
     result = load_text(small_warehouse, tmp_path / "registrasi.csv", text)
-    assert result.ditolak == 1
+    assert result.rejected == 1
     [(_, column, _, reason)] = reasons(small_warehouse)
     assert column == "waktu_datang" and reason.startswith("tanggal setelah hari pemuatan")
 
@@ -325,17 +269,17 @@ def test_a_koseka_resent_as_a_ppl_under_his_own_pml_is_refused(small_warehouse, 
     # KSK-1 supervises PML-1 (tests/fixtures/kecil/petugas.csv): a PML under a PPL would be no chain.
     text = f"{OFFICERS_HEADER}\nKSK-1,Siti Rahmah,PPL,PML-1,6472\n"
     result = load_text(small_warehouse, tmp_path / "petugas.csv", text)
-    assert (result.dimuat, result.ditolak) == (0, 1)
+    assert (result.loaded, result.rejected) == (0, 1)
     [(row, column, value, reason)] = reasons(small_warehouse)
     assert (row, column, value) == (2, "peran", "PPL")
     assert reason == "masih menjadi pengawas 1 PML di gudang data: kirim ulang mereka dengan Koseka lain dulu"
-    assert one(small_warehouse, "SELECT peran FROM petugas WHERE id_petugas = 'KSK-1'") == [("KOSEKA",)]
+    assert query(small_warehouse, "SELECT peran FROM petugas WHERE id_petugas = 'KSK-1'") == [("KOSEKA",)]
 
 
 def test_a_ppl_with_assigned_sls_cannot_become_a_pml(small_warehouse, tmp_path):
     text = f"{OFFICERS_HEADER}\nPPL-2,Dewi Lestari,PML,KSK-1,6472\n"  # PPL-2 holds SLS 6472020002000100
     result = load_text(small_warehouse, tmp_path / "petugas.csv", text)
-    assert result.ditolak == 1
+    assert result.rejected == 1
     assert reasons(small_warehouse)[0][3] == "masih ditugaskan 1 SLS: pindahkan penugasannya dulu"
 
 
@@ -437,7 +381,7 @@ def test_the_inbox_keeps_its_files_when_the_warehouse_is_held(small_warehouse, t
         inbox.process(drop, small_warehouse, settle_seconds=0)
     assert [path.name for path in drop.iterdir()] == ["petugas.csv"]  # waits for the next round
     [handled] = inbox.process(drop, small_warehouse, settle_seconds=0)
-    assert handled.result.dimuat == 1
+    assert handled.result.loaded == 1
 
 
 def test_the_inbox_sets_aside_a_file_that_takes_too_long(small_warehouse, tmp_path, monkeypatch):

@@ -10,9 +10,8 @@ from pathlib import Path
 import duckdb
 
 from data import inbox
-from tests.test_loader import REGISTRASI_HEADER, snapshot
+from tests.helpers import REGISTRASI_HEADER, ROOT, snapshot
 
-ROOT = Path(__file__).resolve().parent.parent
 OFFICERS = "id_petugas,nama,peran,id_pengawas,kode_kab\nPPL-8,Rina,PPL,PML-1,6472\n"
 FAMILIES = REGISTRASI_HEADER + "K85,6472010001000100,PPL-8,PINTU,,2022-10-25,,3\n"
 
@@ -43,7 +42,7 @@ def test_files_load_in_dependency_order_and_move_to_done(small_warehouse, tmp_pa
     drop(tmp_path, "a_registrasi.csv", FAMILIES, age_seconds=120)
     drop(tmp_path, "b_petugas.csv", OFFICERS, age_seconds=60)
     handled = inbox.process(tmp_path, small_warehouse, settle_seconds=5)
-    assert sorted((item.name, item.result.dimuat) for item in handled) == [
+    assert sorted((item.name, item.result.loaded) for item in handled) == [
         ("a_registrasi.csv", 1),
         ("b_petugas.csv", 1),
     ]
@@ -80,7 +79,7 @@ def test_rows_rejected_still_count_as_done(small_warehouse, tmp_path):
         tmp_path, "registrasi.csv", REGISTRASI_HEADER + "K86,6472010001000100,PPL-404,PINTU,,2022-10-25,,3\n"
     )
     [item] = inbox.process(tmp_path, small_warehouse, settle_seconds=5)
-    assert (item.result.dimuat, item.result.ditolak) == (0, 1)
+    assert (item.result.loaded, item.result.rejected) == (0, 1)
     assert "petugas tidak terdaftar" in next((tmp_path / "done").glob("*.txt")).read_text()
 
 

@@ -12,27 +12,18 @@ from streamlit.testing.v1 import AppTest
 
 from pages.charts import jadwal as charts
 from queries import Warehouse
-from tests.test_jadwal_queries import jadwal_warehouse, without_schedule  # noqa: F401 (a fixture)
+from tests.helpers import without_schedule
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 DAY = dt.date
 
 
 @pytest.fixture
-def open_schedule(monkeypatch, small_warehouse_template):
-    """Open the schedule page as a link with these query parameters would, on a warehouse: the app
-    runs once to build the frame, then switches to the page (switching first would run the page
-    alone, through Streamlit's legacy pages/ discovery)."""
+def open_schedule(open_page, small_warehouse_template):
+    """Open the schedule page as a link with these query parameters would, on a warehouse (the small
+    campaign's unless given)."""
 
     def run(warehouse: Path = small_warehouse_template, **query) -> AppTest:
-        monkeypatch.setenv("PANTAU_WAREHOUSE", str(warehouse))
-        at = AppTest.from_file(APP, default_timeout=30)
-        at.query_params.update(query)
-        at.run()
-        at.switch_page("pages/jadwal.py")
-        at.run()
-        assert not at.exception
-        return at
+        return open_page("jadwal", warehouse, **query)
 
     return run
 
@@ -102,7 +93,7 @@ def test_the_projection_table_puts_the_late_first(open_schedule):
     assert rows.loc["Paser", "Penilaian"] == "Tanpa target"  # no SLS in the small campaign
 
 
-def test_reached_and_on_time(open_schedule, jadwal_warehouse):  # noqa: F811
+def test_a_pace_to_quicken_and_a_regency_on_time(open_schedule, jadwal_warehouse):
     at = open_schedule(jadwal_warehouse, tanggal="2022-10-31")
     needed, finish = tables(at)
     # Province 55: 14 Nov needs 50 − 30 = 20 over 14 days = 1,4 a day against 6/7 = 0,9: 1,7×.
@@ -124,7 +115,7 @@ def test_reached_and_on_time(open_schedule, jadwal_warehouse):  # noqa: F811
     assert rows.loc["Samarinda", "Penilaian"] == "Terlambat: macet"
 
 
-def test_a_target_reached_is_said_so(open_schedule, jadwal_warehouse):  # noqa: F811
+def test_a_target_reached_is_said_so(open_schedule, jadwal_warehouse):
     at = open_schedule(jadwal_warehouse, tanggal="2022-10-31", kab="6411")
     needed, _ = tables(at)
     assert needed.iloc[0]["Keluarga diperlukan"] == "0"

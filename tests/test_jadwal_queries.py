@@ -12,29 +12,16 @@ Schedule: the province 0 % at the end of 14 Oct → 90 % at 14 Nov ("Pendataan l
 """
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from data.loader import load_files
 from queries import Warehouse
+from tests.helpers import without_schedule
 
-EXTRA = sorted((Path(__file__).parent / "fixtures" / "jadwal").glob("*.csv"))
 AS_OF = dt.date(2022, 10, 24)
 DAY = dt.date
-
-
-@pytest.fixture(scope="session")
-def jadwal_warehouse(small_warehouse_template, tmp_path_factory) -> Path:
-    """The small campaign plus fixtures/jadwal: a third Samarinda SLS of 5 families (Samarinda 45,
-    province 55: 90 % of them is 40,5 and 49,5 families) and 5 more Mahakam Ulu families on 28 Oct
-    (K27–K31: Mahakam Ulu has 8 of 10 from then on)."""
-    path = tmp_path_factory.mktemp("jadwal") / "warehouse.duckdb"
-    shutil.copyfile(small_warehouse_template, path)
-    load_files(EXTRA, warehouse_path=path)
-    return path
 
 
 def ask(warehouse: Path, name: str, **params) -> pd.DataFrame:
@@ -275,15 +262,6 @@ def test_families_needed_round_up_to_whole_families(jadwal_warehouse):
     # Samarinda 45: 90 % is 40,5 → 41, 22 registered → 19; no family 25–31 Oct.
     samarinda = needed(jadwal_warehouse, DAY(2022, 10, 31), "6472").loc[DAY(2022, 11, 14)]
     assert (samarinda.sisa_keluarga, samarinda.laju_7hari, samarinda.penilaian) == (19, 0, "kurang")
-
-
-def without_schedule(warehouse: Path) -> Path:
-    """The warehouse with its schedule deleted, as before any jadwal file is loaded."""
-    import duckdb
-
-    with duckdb.connect(str(warehouse)) as connection:
-        connection.execute("DELETE FROM jadwal")
-    return warehouse
 
 
 def test_without_a_schedule_there_is_no_plan_and_no_pace_needed(small_warehouse):

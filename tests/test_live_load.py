@@ -6,7 +6,6 @@ import datetime as dt
 import multiprocessing
 import shutil
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -15,9 +14,8 @@ from streamlit.testing.v1 import AppTest
 
 from data.loader import load_files
 from queries import Warehouse
-from tests.test_loader import REGISTRASI_HEADER
+from tests.helpers import REGISTRASI_HEADER, ROOT, loader_command
 
-ROOT = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2022, 11, 10)
 LOADS = 5
 READER_THREADS = 3
@@ -97,8 +95,7 @@ def test_readers_see_whole_states_while_loads_swap_the_warehouse(small_warehouse
         reader.start()
     time.sleep(2)  # the processes are reading before the first load
     for path in files:
-        command = [sys.executable, "-m", "data", "--warehouse", str(small_warehouse), "load", str(path)]
-        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+        done = subprocess.run(loader_command(small_warehouse, path), cwd=ROOT, capture_output=True, text=True)
         assert done.returncode == 0, done.stdout + done.stderr
         time.sleep(0.3)
     time.sleep(1)

@@ -1,7 +1,6 @@
 """The loader as a real process on a large export: memory stays bounded, and killing it midway with a
 real signal leaves the warehouse as it was, ready for the next load."""
 
-import hashlib
 import os
 import shutil
 import signal
@@ -13,9 +12,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.test_loader import REGISTRASI_HEADER, snapshot
+from tests.helpers import REGISTRASI_HEADER, ROOT, digest, loader_command, snapshot
 
-ROOT = Path(__file__).resolve().parent.parent
 LARGE_ROWS = 3_000_000  # about 190 MB of CSV; unbounded, DuckDB would hold ~1.2 GB while checking it
 LOAD_MEMORY = "256MB"
 PEAK_LIMIT_MB = 650  # the memory limit, plus Python, the libraries and DuckDB's own bookkeeping
@@ -32,10 +30,6 @@ def large_export(tmp_path_factory) -> Path:
             FROM range({LARGE_ROWS}) t(i)) TO '{path}' (HEADER)"""
     )
     return path
-
-
-def loader_command(warehouse: Path, *files: Path) -> list[str]:
-    return [sys.executable, "-m", "data", "--warehouse", str(warehouse), "load", *map(str, files)]
 
 
 def test_a_large_file_streams_through_bounded_memory(small_warehouse, large_export):
@@ -57,10 +51,6 @@ def test_a_large_file_streams_through_bounded_memory(small_warehouse, large_expo
     assert (
         con.execute("SELECT count(*) FROM registrasi WHERE id_keluarga LIKE 'B%'").fetchone()[0] == LARGE_ROWS
     )
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def wait_until_midway(loader: subprocess.Popen, warehouse: Path) -> None:

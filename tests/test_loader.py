@@ -1,6 +1,5 @@
 """The loader: counts that add up, rejects with file/row/column/reason, all-or-nothing loads."""
 
-import hashlib
 from pathlib import Path
 
 import duckdb
@@ -13,47 +12,13 @@ from data import loader
 from data.__main__ import main
 from data.loader import load_files
 from data.readers import BadFile
-from tests.conftest import SMALL_CAMPAIGN, SMALL_FILES
-
-TABLES = ["wilayah", "petugas", "desk", "jadwal", "penugasan", "registrasi", "muat", "tolak"]
-REGISTRASI_HEADER = (
-    "id_keluarga,idsubsls,id_petugas,kanal,id_desk,tanggal_didata,tanggal_diperiksa,jumlah_art\n"
-)
-
-
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def snapshot(warehouse: Path) -> dict[str, list]:
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        return {table: sorted(con.execute(f"SELECT * FROM {table}").fetchall(), key=repr) for table in TABLES}
-    finally:
-        con.close()
-
-
-def file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def rejects(warehouse: Path, file_name: str) -> list[tuple]:
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        return con.execute(
-            "SELECT baris, kolom, nilai, alasan FROM tolak WHERE berkas LIKE ? ORDER BY baris, kolom",
-            [f"%{file_name}"],
-        ).fetchall()
-    finally:
-        con.close()
+from tests.helpers import REGISTRASI_HEADER, SMALL_CAMPAIGN, SMALL_FILES, digest, rejects, snapshot, write
 
 
 def test_small_campaign_loads_every_row(tmp_path):
     results = load_files(SMALL_FILES, warehouse_path=tmp_path / "w.duckdb")
     counts = {
-        result.jenis: (result.dibaca, result.dimuat, result.diganti, result.ditolak) for result in results
+        result.kind: (result.read, result.loaded, result.replaced, result.rejected) for result in results
     }
     assert counts == {
         "wilayah": (4, 4, 0, 0),
@@ -64,7 +29,7 @@ def test_small_campaign_loads_every_row(tmp_path):
         "registrasi": (26, 26, 0, 0),
     }
     # Loaded in dependency order whatever the order given.
-    assert [result.jenis for result in results] == [kind for kind in loader.LOAD_ORDER if kind in counts]
+    assert [result.kind for result in results] == [kind for kind in loader.LOAD_ORDER if kind in counts]
 
 
 def test_values_are_parsed_and_normalised(small_warehouse_template):
@@ -87,7 +52,7 @@ def test_values_are_parsed_and_normalised(small_warehouse_template):
 def test_loading_the_same_file_twice_changes_nothing(small_warehouse):
     before = snapshot(small_warehouse)
     results = load_files(SMALL_FILES, warehouse_path=small_warehouse)
-    assert all(result.sudah_dimuat for result in results)
+    assert all(result.already_loaded for result in results)
     assert snapshot(small_warehouse) == before
 
 
@@ -100,7 +65,7 @@ def test_a_later_export_replaces_rows_by_key(small_warehouse, tmp_path):
         + "K27,6411010001000100,PPL-3,PINTU,,2022-11-03,,2\n",  # a new family
     )
     [result] = load_files([later], warehouse_path=small_warehouse)
-    assert (result.dibaca, result.dimuat, result.diganti, result.ditolak) == (2, 1, 1, 0)
+    assert (result.read, result.loaded, result.replaced, result.rejected) == (2, 1, 1, 0)
     con = duckdb.connect(str(small_warehouse), read_only=True)
     assert con.execute("SELECT count(*) FROM registrasi").fetchone()[0] == 27
     checked = con.execute("SELECT tanggal_diperiksa FROM registrasi WHERE id_keluarga = 'K24'").fetchone()[0]
@@ -125,8 +90,8 @@ def test_bad_registration_rows_are_set_aside_with_row_column_and_reason(small_wa
         + "K37,6472010001000100,PPL-1,PINTU,,2022-10-25,2022-10-20,3\n",  # 10: checked before enumerated
     )
     [result] = load_files([bad], warehouse_path=small_warehouse)
-    assert (result.dibaca, result.dimuat, result.diganti, result.ditolak) == (9, 1, 0, 8)
-    assert result.dibaca == result.dimuat + result.diganti + result.ditolak
+    assert (result.read, result.loaded, result.replaced, result.rejected) == (9, 1, 0, 8)
+    assert result.read == result.loaded + result.replaced + result.rejected
     assert rejects(small_warehouse, "registrasi_buruk.csv") == [
         (3, "idsubsls", "6472999999000100", "SLS tidak ada di master wilayah"),
         (4, "tanggal_didata", "2022-13-01", "tanggal tidak valid (format YYYY-MM-DD atau DD/MM/YYYY)"),
@@ -210,8 +175,8 @@ def test_bad_registration_rows_are_set_aside_with_row_column_and_reason(small_wa
 def test_bad_rows_of_every_kind(small_warehouse, tmp_path, name, text, expected):
     before = snapshot(small_warehouse)
     [result] = load_files([write(tmp_path, name, text)], warehouse_path=small_warehouse)
-    assert result.ditolak == len(expected)
-    assert result.dibaca == result.dimuat + result.diganti + result.ditolak
+    assert result.rejected == len(expected)
+    assert result.read == result.loaded + result.replaced + result.rejected
     assert [(row, column, reason) for row, column, _, reason in rejects(small_warehouse, name)] == expected
     after = snapshot(small_warehouse)
     assert after["registrasi"] == before["registrasi"]
@@ -232,7 +197,7 @@ def test_bad_rows_of_every_kind(small_warehouse, tmp_path, name, text, expected)
     ],
 )
 def test_a_bad_file_loads_nothing_of_the_invocation(small_warehouse, tmp_path, name, content, reason):
-    before = file_digest(small_warehouse)
+    before = digest(small_warehouse)
     good = write(
         tmp_path,
         "registrasi_baik.csv",
@@ -242,12 +207,12 @@ def test_a_bad_file_loads_nothing_of_the_invocation(small_warehouse, tmp_path, n
     with pytest.raises(BadFile, match=reason) as error:
         load_files([good, bad], warehouse_path=small_warehouse)
     assert error.value.path == bad
-    assert file_digest(small_warehouse) == before
+    assert digest(small_warehouse) == before
     assert list(tmp_path.glob("*.tmp*")) == [] and list(small_warehouse.parent.glob("*.tmp*")) == []
 
 
 def test_a_crash_midway_leaves_the_warehouse_as_it_was(small_warehouse, tmp_path, monkeypatch):
-    before = file_digest(small_warehouse)
+    before = digest(small_warehouse)
     real_load_one = loader._load_one
     calls = []
 
@@ -271,7 +236,7 @@ def test_a_crash_midway_leaves_the_warehouse_as_it_was(small_warehouse, tmp_path
     )
     with pytest.raises(RuntimeError):
         load_files([first, second], warehouse_path=small_warehouse)
-    assert file_digest(small_warehouse) == before
+    assert digest(small_warehouse) == before
     assert list(small_warehouse.parent.glob("*.tmp*")) == []
 
 
@@ -341,7 +306,7 @@ def test_excel_row_numbers_count_the_title_rows(small_warehouse, tmp_path):
     sheet.append(["K51", "6472010001000100", "PPL-1", "PINTU", None, "2022-10-25", None, 0])
     workbook.save(tmp_path / "registrasi.xlsx")
     [result] = load_files([tmp_path / "registrasi.xlsx"], warehouse_path=small_warehouse)
-    assert (result.dimuat, result.ditolak) == (1, 1)
+    assert (result.loaded, result.rejected) == (1, 1)
     assert rejects(small_warehouse, "registrasi.xlsx")[0][:2] == (4, "jumlah_art")
 
 
@@ -352,22 +317,22 @@ def test_quoted_newlines_keep_row_numbers_by_record(small_warehouse, tmp_path):
         '"D6","Kantor Dinas Sosial",6472,x,2022-11-01,\n'
     )
     [result] = load_files([write(tmp_path, "desk_kutip.csv", text)], warehouse_path=small_warehouse)
-    assert (result.dimuat, result.ditolak) == (1, 1)
+    assert (result.loaded, result.rejected) == (1, 1)
     assert rejects(small_warehouse, "desk_kutip.csv")[0][:2] == (3, "jumlah_meja")
 
 
 def test_extra_columns_are_ignored_with_a_notice(small_warehouse, tmp_path):
     text = "id_petugas,idsubsls,keterangan\nPPL-2,6472010001000200,pindah tugas\n"
     [result] = load_files([write(tmp_path, "penugasan_ubah.csv", text)], warehouse_path=small_warehouse)
-    assert (result.dibaca, result.diganti) == (1, 1)
-    assert result.catatan == ["kolom diabaikan: keterangan"]
+    assert (result.read, result.replaced) == (1, 1)
+    assert result.note_texts() == ["kolom diabaikan: keterangan"]
 
 
 def test_kind_can_be_named_explicitly(small_warehouse, tmp_path):
     # A registration export holds an assignment's columns too; named, it loads as assignments.
     text = REGISTRASI_HEADER + "K60,6472010001000200,PPL-2,PINTU,,2022-10-25,,3\n"
     [result] = load_files([write(tmp_path, "x.csv", text)], warehouse_path=small_warehouse, kind="penugasan")
-    assert (result.jenis, result.diganti) == ("penugasan", 1)
+    assert (result.kind, result.replaced) == ("penugasan", 1)
 
 
 def test_command_line_reports_counts_and_rejects(small_warehouse, tmp_path, capsys):

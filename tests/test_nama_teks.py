@@ -1,79 +1,29 @@
 """Names from loaded files show as written: Markdown and HTML in them make no element on any page.
 
-HOSTILE replaces the small campaign's (tests/fixtures/kecil) area, officer, desk and phase names with
-names full of Markdown and HTML. In AppTest no page may hand one to a markdown element or a plotly text
-unescaped, and the breadcrumb, subheaders and team title must give each back literally; for any text,
-what ui.plain and ui.plain_plotly write shows that text. What the browser then draws (no image, link or
-request at all, literal hovers) is tests/browser/test_nama_teks.py.
+HOSTILE (tests/helpers.py; the fixture hostile_warehouse loads it) replaces the small campaign's
+(tests/fixtures/kecil) area, officer, desk and phase names with names full of Markdown and HTML. In
+AppTest no page may hand one to a markdown element or a plotly text unescaped, and the breadcrumb,
+subheaders and team title must give each back literally; for any text, what ui.plain and
+ui.plain_plotly write shows that text. What the browser then draws (no image, link or request at all,
+literal hovers) is tests/browser/test_nama_teks.py.
 """
 
-import csv
 import html
 import json
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from data.loader import load_files
 from pages import ui
+from tests.helpers import NAMES, PLOTLY_MARKUP
 
-KECIL = Path(__file__).parent / "fixtures" / "kecil"
-# Per file and column, each name of the small campaign and the hostile name it becomes.
-HOSTILE = {
-    "wilayah.csv": {
-        "nama_kab": {
-            "Kota Samarinda": "Kota <u>Samarinda</u> **kab**",
-            "Kabupaten Mahakam Ulu": "Kabupaten ![k](http://evil.example/k.png)",
-        },
-        "nama_kec": {
-            "Palaran": "Palaran ![i](http://evil.example/x.png)",
-            "Samarinda Ilir": "**tebal** _miring_ [tautan](http://evil.example)",
-            "Long Apari": "<img src=http://evil.example/y.png> :material/home: :smile:",
-        },
-        "nama_desa": {
-            "Rawa Makmur": "Rawa `kode` <b>Makmur</b> $x$ :streamlit:",
-            "Sidodamai": "Sido &amp; damai www.evil.example a@evil.example -> <= --",
-            "Long Penaneh": "# Long <a href=http://evil.example>Penaneh</a>",
-        },
-        "nama_sls": {
-            "RT 001": "RT 001 ![s](http://evil.example/s.png)",
-            "RT 002": "RT *002* <i>miring</i> ~~coret~~",
-        },
-    },
-    "petugas.csv": {
-        "nama": {
-            "Siti Rahmah": "<b>Koseka</b> :red[merah] $x$",
-            "Budi Santoso": "Budi ![p](http://evil.example/p.png) **PML**",
-            "Andi Saputra": "Andi <a href=http://evil.example>klik</a> [t](http://evil.example)",
-            "Dewi Lestari": "Dewi _miring_ <b>tebal</b> :smile:",
-            "Yohanes Lejau": "Yohanes `kode` \\*bintang\\* http://evil.example/k",
-            "Maria Hang": "Maria <img src=http://evil.example/m.png> &lt;b&gt;",
-            "Petrus Ding": "Petrus :material/home: <span style=color:red>merah</span>",
-        }
-    },
-    "desk.csv": {
-        "nama_lokasi": {"Kantor Diskominfo Kaltim": "Desk ![d](http://evil.example/d.png) <b>meja</b>"}
-    },
-    "jadwal.csv": {
-        "tahap": {
-            "Pendataan lapangan": "Pendataan <b>lapangan</b> ![j](http://evil.example/j.png)",
-            "Target Kaltim": "Target <a href=http://evil.example>Kaltim</a>",
-            "Perpanjangan nasional": "Perpanjangan **nasional** <i>x</i>",
-        }
-    },
-}
-NAMES = {old: new for columns in HOSTILE.values() for names in columns.values() for old, new in names.items()}
-# Pieces of the hostile names that markdown or plotly would turn into elements: never in a text given
-# to either unescaped.
+# Pieces of the hostile names (tests.helpers.HOSTILE) that markdown would turn into elements: never in a
+# text given to it unescaped (PLOTLY_MARKUP: the same for plotly).
 MARKUP = [
     "evil.example", "<b>", "<a ", "<img", "<i>", "<u>", "**tebal", "**PML**", "](", ":red[", "$x$", "`kode`",
-]  # fmt: skip
-PLOTLY_MARKUP = [
-    "<u>", "<b>Makmur", "<b>Koseka", "<b>tebal", "<b>lapangan", "<b>meja", "<img", "<a ", "<i>", "<span",
 ]  # fmt: skip
 # The AppTest elements whose text Streamlit renders as markdown.
 MARKDOWN_ELEMENTS = [
@@ -95,34 +45,6 @@ REWRITTEN = [
 PLOTLY_ENTITIES = {
     "mu": "μ", "amp": "&", "lt": "<", "gt": ">", "nbsp": "\xa0", "times": "×", "plusmn": "±", "deg": "°",
 }  # fmt: skip
-
-
-def write_hostile_campaign(folder: Path) -> list[Path]:
-    """The small campaign's files with HOSTILE's names, in `folder`."""
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for source in sorted(KECIL.glob("*.csv")):
-        text = source.read_text(encoding="utf-8-sig")
-        delimiter = ";" if ";" in text.splitlines()[0] else ","
-        rows = list(csv.DictReader(text.splitlines(), delimiter=delimiter))
-        for column, names in HOSTILE.get(source.name, {}).items():
-            for row in rows:
-                row[column] = names.get(row[column], row[column])
-        with open(folder / source.name, "w", encoding="utf-8", newline="") as target:
-            writer = csv.DictWriter(target, fieldnames=list(rows[0]), delimiter=delimiter)
-            writer.writeheader()
-            writer.writerows(rows)
-        paths.append(folder / source.name)
-    return paths
-
-
-@pytest.fixture(scope="session")
-def hostile_warehouse(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("nama_jahat")
-    path = folder / "warehouse.duckdb"
-    results = load_files(write_hostile_campaign(folder / "berkas"), warehouse_path=path)
-    assert all(result.ditolak == 0 for result in results)  # every hostile name is a valid name
-    return path
 
 
 def shown(markdown: str) -> str:
@@ -203,15 +125,10 @@ def test_plain_plotly_examples():
 # --- The pages --------------------------------------------------------------------------------------
 
 
-def open_page(page: str, warehouse: Path, monkeypatch, **query) -> AppTest:
-    monkeypatch.setenv("PANTAU_WAREHOUSE", str(warehouse))
-    at = AppTest.from_file(str(ui.APP), default_timeout=60)
-    at.query_params.update(query)
-    at.run()
-    at.switch_page(f"pages/{page}.py")
-    at.run()
-    assert not at.exception
-    return at
+@pytest.fixture
+def open_hostile(open_page, hostile_warehouse):
+    """Open a page of the hostile campaign as a link with these query parameters would."""
+    return lambda page, **query: open_page(page, hostile_warehouse, timeout=60, **query)
 
 
 def markdown_sources(at: AppTest) -> list[str]:
@@ -263,8 +180,8 @@ PAGES = [
 
 
 @pytest.mark.parametrize(("page", "query"), PAGES)
-def test_no_page_hands_markup_from_a_name_to_markdown_or_plotly(page, query, hostile_warehouse, monkeypatch):
-    at = open_page(page, hostile_warehouse, monkeypatch, tanggal="2022-10-24", **query)
+def test_no_page_hands_markup_from_a_name_to_markdown_or_plotly(page, query, open_hostile):
+    at = open_hostile(page, tanggal="2022-10-24", **query)
     for text in markdown_sources(at):
         unescaped = re.sub(r"\\" + MARKDOWN_PUNCTUATION, "", text)  # what is left for markdown to read
         assert not [piece for piece in MARKUP if piece in unescaped], text
@@ -272,17 +189,17 @@ def test_no_page_hands_markup_from_a_name_to_markdown_or_plotly(page, query, hos
         assert not [piece for piece in PLOTLY_MARKUP if piece in text], text
 
 
-def test_the_wilayah_drill_down_shows_the_names_as_written(hostile_warehouse, monkeypatch):
+def test_the_wilayah_drill_down_shows_the_names_as_written(open_hostile):
     palaran, rawa = NAMES["Palaran"], NAMES["Rawa Makmur"]
     palaran_view = {"tanggal": "2022-10-24", "kab": "6472", "kec": "6472010"}
-    at = open_page("wilayah", hostile_warehouse, monkeypatch, **palaran_view)
+    at = open_hostile("wilayah", **palaran_view)
     assert [as_written(button.label) for button in at.button] == ["Kalimantan Timur", "Kota Samarinda"]
     assert breadcrumb_end(at) == palaran
     subheaders = [shown(subheader.value) for subheader in at.subheader]
     assert subheaders[:2] == ["Peta kecamatan di Kota Samarinda", f"Desa/kelurahan di {palaran}"]
     # The list to open a desa is plain text: Streamlit draws no markdown in a selectbox's options.
     assert at.selectbox(key="wilayah_buka_desa_id").options == [rawa]
-    at = open_page("wilayah", hostile_warehouse, monkeypatch, **palaran_view, desa="6472010001")
+    at = open_hostile("wilayah", **palaran_view, desa="6472010001")
     crumbs = [as_written(button.label) for button in at.button]
     assert crumbs == ["Kalimantan Timur", "Kota Samarinda", palaran]
     assert breadcrumb_end(at) == rawa
@@ -291,8 +208,8 @@ def test_the_wilayah_drill_down_shows_the_names_as_written(hostile_warehouse, mo
     assert any(f"<b>{ui.plain_plotly(palaran)}</b>" in text for text in plotly_texts(at))
 
 
-def test_a_team_title_shows_the_name_as_written(hostile_warehouse, monkeypatch):
-    at = open_page("petugas", hostile_warehouse, monkeypatch, tanggal="2022-10-24", kab="6472")
+def test_a_team_title_shows_the_name_as_written(open_hostile):
+    at = open_hostile("petugas", tanggal="2022-10-24", kab="6472")
     assert bold(at.markdown[-1].value) == f"PML di bawah {NAMES['Siti Rahmah']}"  # the first team, a Koseka
     # The list of teams is plain text (Streamlit draws no markdown in a selectbox's options).
     assert at.selectbox(key="tim_petugas_id").options[0] == f"Koseka KSK-1 · {NAMES['Siti Rahmah']}"
@@ -303,7 +220,7 @@ def test_a_team_title_shows_the_name_as_written(hostile_warehouse, monkeypatch):
     assert any(f"PPL-1 · {ui.plain_plotly(NAMES['Andi Saputra'])}" in text for text in hovers)
 
 
-def test_the_schedules_milestones_name_the_phases_escaped(hostile_warehouse, monkeypatch):
-    at = open_page("jadwal", hostile_warehouse, monkeypatch, tanggal="2022-10-24")
+def test_the_schedules_milestones_name_the_phases_escaped(open_hostile):
+    at = open_hostile("jadwal", tanggal="2022-10-24")
     phase = ui.plain_plotly(NAMES["Pendataan lapangan"])
     assert any(phase in text for text in plotly_texts(at))

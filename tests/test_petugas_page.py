@@ -11,9 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pages.charts.petugas import even_sample, spread_figure
-from tests.conftest import metrics
-from tests.test_demo import full  # noqa: F401 (a fixture: the whole demo campaign)
-from tests.test_petugas_queries import petugas_warehouse  # noqa: F401 (a fixture)
+from tests.helpers import metrics
 
 
 @pytest.fixture
@@ -160,7 +158,7 @@ def test_search_filters_the_officer_table_by_id_or_name(open_officers, small_war
     assert list(tables(at)[-1].ID) == ["PPL-3"]
 
 
-def test_overloaded_idle_and_not_started(open_officers, petugas_warehouse):  # noqa: F811
+def test_overloaded_idle_and_not_started(open_officers, petugas_warehouse):
     at = open_officers(petugas_warehouse, tanggal="2022-10-24", kab="6471")
     assert list(metrics(at).values())[:4] == ["5", "1", "2", "1"]
     behind, idle, overloaded = tables(at)[:3]
@@ -231,7 +229,7 @@ def test_spread_figure_without_limits_has_only_the_boxes():
     assert len(figure.data) == 1
 
 
-def test_the_whole_demo_province_lists_its_officers_in_part(open_officers, full):  # noqa: F811
+def test_the_whole_demo_province_lists_its_officers_in_part(open_officers, full):
     at = open_officers(full.warehouse, tanggal="2022-11-05")
     assert metrics(at)["Jumlah PPL"] == "6.400"
     everyone = tables(at)[-1]

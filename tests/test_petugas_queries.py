@@ -8,20 +8,16 @@ rule and the idle rule bite (see `officers_balikpapan`).
 """
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from data.loader import load_files
 from queries import Warehouse
-from tests.test_demo import full  # noqa: F401 (a fixture: the whole demo campaign)
 
 AS_OF = dt.date(2022, 10, 24)
 PLAN_PROVINCE = 90 * 10 / 31  # % planned at the end of 24 Oct: 10 days into 31
 PLAN_MAHAKAM_ULU = 80 * 10 / 31
-EXTRA_FILES = sorted((Path(__file__).parent / "fixtures" / "petugas").glob("*.csv"))
 SUMMED = [
     "ditugaskan", "jumlah_sls", "terdata", "terdata_7hari", "sisa_keluarga", "jumlah_ppl", "ppl_menganggur",
     "ppl_belum_mulai", "ppl_tertinggal", "ppl_beban_berlebih",
@@ -38,16 +34,6 @@ def ppl(rows: pd.DataFrame) -> pd.DataFrame:
 
 def team(rows: pd.DataFrame, level: str, column: str, code: str) -> pd.Series:
     return rows[(rows.tingkat == level) & (rows[column] == code)].iloc[0]
-
-
-@pytest.fixture(scope="module")
-def petugas_warehouse(small_warehouse_template, tmp_path_factory) -> Path:
-    """The small campaign plus Balikpapan (fixtures/petugas): KSK-3 over PML-3 (PPL-4, PPL-5) and PML-4
-    (PPL-6, PPL-7, PPL-8), SLS of 10, 12, 20 and 40 families for PPL-4..7; PPL-8 holds no SLS."""
-    path = tmp_path_factory.mktemp("petugas") / "warehouse.duckdb"
-    shutil.copyfile(small_warehouse_template, path)
-    load_files(EXTRA_FILES, warehouse_path=path)
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -236,7 +222,7 @@ def test_before_the_campaign_nobody_is_idle(petugas_warehouse):
     assert rows.ppl_menganggur.sum() == 0
 
 
-def test_demo_officers_sum_to_the_regencies_and_the_province(full):  # noqa: F811
+def test_demo_officers_sum_to_the_regencies_and_the_province(full):
     as_of = dt.date(2022, 11, 5)
     rows = kinerja(full.warehouse, as_of)
     officers = rows[rows.tingkat == "PPL"]

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from data import warehouse
 from data.loader import load_files
 from data.readers import BadFile
-from tests.test_loader import TABLES, snapshot
+from tests.helpers import TABLES, snapshot, throwaway_warehouse
 
 CONTRACT_TABLES = [table for table in TABLES if table not in ("muat", "tolak")]
 COLUMNS = [
@@ -82,9 +82,7 @@ def fresh_copy(small_warehouse_template):
     def make() -> Path:
         folder = Path(tempfile.mkdtemp(prefix="sifat-"))
         folders.append(folder)
-        path = folder / "warehouse.duckdb"
-        shutil.copyfile(small_warehouse_template, path)
-        return path
+        return throwaway_warehouse(small_warehouse_template, folder)
 
     yield make
     for folder in folders:
@@ -119,11 +117,11 @@ def test_counts_add_up(fresh_copy, records, form):
     path.write_bytes(csv_bytes(records, *form))
     before = count(warehouse, "SELECT count(*) FROM registrasi")
     [result] = load_files([path], warehouse_path=warehouse)
-    assert result.dibaca == len(records)
-    assert result.dibaca == result.dimuat + result.diganti + result.ditolak
-    assert count(warehouse, "SELECT count(*) FROM registrasi") == before + result.dimuat
+    assert result.read == len(records)
+    assert result.read == result.loaded + result.replaced + result.rejected
+    assert count(warehouse, "SELECT count(*) FROM registrasi") == before + result.loaded
     rejected_rows = "SELECT count(DISTINCT baris) FROM tolak WHERE berkas = ?"
-    assert count(warehouse, rejected_rows, [str(path)]) == result.ditolak
+    assert count(warehouse, rejected_rows, [str(path)]) == result.rejected
 
 
 @EXAMPLES
@@ -156,7 +154,7 @@ def test_loading_the_same_rows_twice_changes_no_data(fresh_copy, records, first,
     again.write_bytes(csv_bytes(records, *second))
     [result] = load_files([again], warehouse_path=warehouse)
     assert data_tables(warehouse) == once
-    assert result.dimuat == 0
+    assert result.loaded == 0
 
 
 # Header names an export may hold beyond the contract: anything at all, SQL among it.
@@ -181,15 +179,17 @@ def test_any_extra_header_is_only_ignored(fresh_copy, records, names):
     (without.parent / "registrasi.csv").write_bytes(csv_bytes(records, ",", "utf-8"))
     try:
         [result] = load_files([folder / "registrasi.csv"], warehouse_path=with_extras)
-    except BadFile as error:  # two names that normalise to a contract column named twice, say
-        assert "kolom ganda" in error.reason or "baris judul" in error.reason
+    except BadFile:
+        # Two names that normalise to one contract column, or a bare carriage return in a name that
+        # breaks the header line: refused, and nothing changed.
+        assert data_tables(with_extras) == data_tables(without)
         return
     [plain] = load_files([without.parent / "registrasi.csv"], warehouse_path=without)
-    assert (result.dibaca, result.dimuat, result.diganti, result.ditolak) == (
-        plain.dibaca,
-        plain.dimuat,
-        plain.diganti,
-        plain.ditolak,
+    assert (result.read, result.loaded, result.replaced, result.rejected) == (
+        plain.read,
+        plain.loaded,
+        plain.replaced,
+        plain.rejected,
     )
     assert data_tables(with_extras) == data_tables(without)
     tables = "SELECT count(*) FROM information_schema.tables WHERE table_name <> ALL (?)"

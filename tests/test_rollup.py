@@ -3,7 +3,7 @@
 import duckdb
 
 from data.loader import load_files
-from tests.test_loader import REGISTRASI_HEADER, write
+from tests.helpers import REGISTRASI_HEADER, write
 
 PER_DAY_FROM_FAMILIES = """
     SELECT kode_kab, idsubsls, id_petugas, tanggal_didata, count(*) AS keluarga

@@ -4,45 +4,30 @@ Each view is opened fresh from its URL (see tests/test_app.py); clicks on the ma
 breadcrumb are tested in tests/browser/test_wilayah.py. Known answers: tests/test_wilayah_queries.py.
 """
 
-import shutil
-from pathlib import Path
+import functools
 
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data.loader import load_files
-from geo.boundaries import DEFAULT_DIR, load_boundaries
-from pages.charts.wilayah import area_map, chosen_code
+from geo import DEFAULT_DIR
+from geo.boundaries import load_boundaries
+from geo.maps import area_map
+from pages.charts.wilayah import chosen_code
+from pages.ui.maps import VALUE_COLUMNS
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
-EXTRA_FILES = sorted((Path(__file__).parent / "fixtures" / "wilayah").glob("*.csv"))
 TABLE_COLUMNS = ["Target", "Terdata", "Capaian", "Rencana", "Selisih", "Status", "Keluarga 7 hari"]
 
 
-def open_wilayah(warehouse: Path, monkeypatch, **query) -> AppTest:
-    monkeypatch.setenv("PANTAU_WAREHOUSE", str(warehouse))
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params.update(query)
-    at.run()  # app.py builds the frame; the page can only be switched to after a first run
-    at.switch_page("pages/wilayah.py")
-    at.run()
-    assert not at.exception
-    return at
+@pytest.fixture
+def open_wilayah(open_page):
+    return functools.partial(open_page, "wilayah")
 
 
 @pytest.fixture
-def open_view(small_warehouse_template, monkeypatch):
-    return lambda **query: open_wilayah(small_warehouse_template, monkeypatch, **query)
-
-
-@pytest.fixture
-def with_empty_sls(small_warehouse_template, tmp_path):
-    path = tmp_path / "warehouse.duckdb"
-    shutil.copyfile(small_warehouse_template, path)
-    load_files(EXTRA_FILES, warehouse_path=path)
-    return path
+def open_view(open_wilayah, small_warehouse_template):
+    return functools.partial(open_wilayah, small_warehouse_template)
 
 
 def metrics(at: AppTest) -> dict[str, tuple[str, str]]:
@@ -129,8 +114,8 @@ def test_the_province_lists_every_regency_furthest_behind_first(open_view):
     assert not at.button  # already at the top
 
 
-def test_laggards_and_empty_sls(with_empty_sls, monkeypatch):
-    at = open_wilayah(with_empty_sls, monkeypatch, tanggal="2022-10-24", kab="6472")
+def test_laggards_and_empty_sls(open_wilayah, wilayah_warehouse):
+    at = open_wilayah(wilayah_warehouse, tanggal="2022-10-24", kab="6472")
     assert [tab.label for tab in at.tabs] == ["Kecamatan (0)", "Desa/kelurahan (1)", "SLS belum didata (2)"]
     assert at.info[0].value == "Tidak ada kecamatan yang berada di belakang rencana."
     desa = table(at, 2)
@@ -191,33 +176,52 @@ def kecamatan_rows(codes_and_names) -> pd.DataFrame:
     )
 
 
+def kecamatan_map(rows: pd.DataFrame, colour: str, title: str, boundaries):
+    """The kecamatan map coloured by `colour`, as the page asks for it (pages/ui/maps.py)."""
+    return area_map(
+        rows,
+        level="kecamatan",
+        value_column=VALUE_COLUMNS[colour],
+        hover_column="hover",
+        scale=colour,
+        colorbar_title=title,
+        boundaries=boundaries,
+    )
+
+
 def test_kecamatan_map_colours_by_the_chosen_measure():
     rows = kecamatan_rows([("6472010", "Palaran"), ("6472020", "Samarinda Ilir")]).assign(hover="h")
     boundaries = load_boundaries("kecamatan", DEFAULT_DIR)
-    by_gap = area_map(
-        rows, regencies=False, colour="selisih", colorbar_title="Selisih", boundaries=boundaries
-    )
+    by_gap = kecamatan_map(rows, "selisih", "Selisih", boundaries)
     fill = by_gap.data[0]
     assert isinstance(fill, go.Choroplethmap)
     assert list(fill.locations) == ["6472010", "6472020"]
     assert list(fill.z) == [31.0, -8.0]
     assert by_gap.layout.coloraxis.colorbar.title.text == "Selisih"
-    by_done = area_map(
-        rows, regencies=False, colour="capaian", colorbar_title="Capaian", boundaries=boundaries
-    )
+    by_done = kecamatan_map(rows, "capaian", "Capaian", boundaries)
     assert list(by_done.data[0].z) == [60.0, 50.0]
 
 
 def test_kecamatan_map_is_none_without_polygons():
     rows = kecamatan_rows([("6472010", "Palaran")]).assign(hover="h")
-    assert area_map(rows, regencies=False, colour="selisih", colorbar_title="x", boundaries=None) is None
+    assert kecamatan_map(rows, "selisih", "x", None) is None
 
 
 def test_regency_map_draws_without_boundaries():
     rows = pd.DataFrame(
         {"kode": ["6472", "6411"], "nama": ["Kota Samarinda", "Kabupaten Mahakam Ulu"], "hover": "h"}
     ).assign(target_keluarga=[40, 10], persen=[55.0, 20.0], selisih=[26.0, -5.8])
-    figure = area_map(rows, regencies=True, colour="selisih", colorbar_title="x", boundaries=None)
+    # The capitals, as the page takes them from the warehouse (daftar_kabupaten).
+    rows = rows.assign(ibukota_lat=[-0.5, 1.0], ibukota_lon=[117.1, 114.9])
+    figure = area_map(
+        rows,
+        level="kabupaten",
+        value_column="selisih",
+        hover_column="hover",
+        scale="selisih",
+        colorbar_title="x",
+        boundaries=None,
+    )
     assert {trace.name for trace in figure.data if trace.name} == {"6472", "6411"}
     # A click on a capital's circle names its regency, a click on a polygon its location.
     circle = next(index for index, trace in enumerate(figure.data) if trace.name == "6411")

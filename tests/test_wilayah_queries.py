@@ -2,11 +2,9 @@
 empty SLS, fixtures/wilayah loaded on top of it (see the comments and fixtures/wilayah/README.md)."""
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from data.loader import load_files
 from queries import Warehouse
 
 # The small campaign: Samarinda (6472) has Palaran (6472010: desa Rawa Makmur, RT 001 and RT 002,
@@ -17,7 +15,6 @@ from queries import Warehouse
 AS_OF = dt.date(2022, 10, 24)
 PLAN_PROVINCE = 90 * 10 / 31  # 29,0 %
 PLAN_MAHULU = 80 * 10 / 31  # 25,8 %
-EXTRA_FILES = sorted((Path(__file__).parent / "fixtures" / "wilayah").glob("*.csv"))
 
 
 @pytest.fixture
@@ -26,10 +23,9 @@ def small(small_warehouse_template):
 
 
 @pytest.fixture
-def with_empty_sls(small_warehouse):
+def with_empty_sls(wilayah_warehouse):
     """The small campaign plus four SLS with no family yet (fixtures/wilayah)."""
-    load_files(EXTRA_FILES, warehouse_path=small_warehouse)
-    return Warehouse(small_warehouse)
+    return Warehouse(wilayah_warehouse)
 
 
 def units(store, as_of=AS_OF, kab="6472", kec=None, desa=None):

@@ -8,39 +8,23 @@ Known answers on the small campaign (tests/fixtures/kecil): 26 families, K01 and
 import datetime as dt
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from data.loader import load_files
 from queries import Warehouse
-from tests.test_loader import REGISTRASI_HEADER
+from tests.helpers import REGISTRASI_HEADER, load_content, query
 
 HEADER = "id_keluarga,alasan\n"
 
 
-def load_text(warehouse_path: Path, path: Path, text: str):
-    path.write_text(text, encoding="utf-8")
-    [result] = load_files([path], warehouse_path=warehouse_path)
-    assert result.dibaca == result.dimuat + result.diganti + result.ditolak
-    return result
-
-
-def rows(warehouse_path: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(warehouse_path), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
-
 def families(warehouse_path: Path) -> int:
-    return rows(warehouse_path, "SELECT count(*) FROM registrasi")[0][0]
+    return query(warehouse_path, "SELECT count(*) FROM registrasi")[0][0]
 
 
 def test_a_withdrawn_family_leaves_every_count_and_is_kept_with_its_reason(small_warehouse, tmp_path):
     text = HEADER + "K01,terdaftar ganda (sama dengan K02)\n"
-    result = load_text(small_warehouse, tmp_path / "pembatalan.csv", text)
-    assert (result.jenis, result.dibaca, result.dimuat, result.diganti, result.ditolak) == (
+    result = load_content(small_warehouse, tmp_path / "pembatalan.csv", text)
+    assert (result.kind, result.read, result.loaded, result.replaced, result.rejected) == (
         "pembatalan",
         1,
         1,
@@ -48,7 +32,7 @@ def test_a_withdrawn_family_leaves_every_count_and_is_kept_with_its_reason(small
         0,
     )
     assert families(small_warehouse) == 25
-    [(family, reason, sls, regency, enumerated, restored)] = rows(
+    [(family, reason, sls, regency, enumerated, restored)] = query(
         small_warehouse,
         "SELECT id_keluarga, alasan, idsubsls, kode_kab, tanggal_didata::VARCHAR, dipulihkan FROM pembatalan",
     )
@@ -67,19 +51,19 @@ def test_a_withdrawn_family_leaves_every_count_and_is_kept_with_its_reason(small
         .set_index("kode_wilayah")
     )
     assert per_day.loc["6472", "terdata"] == 1
-    assert rows(small_warehouse, "SELECT sum(keluarga) FROM registrasi_harian") == [(25,)]
+    assert query(small_warehouse, "SELECT sum(keluarga) FROM registrasi_harian") == [(25,)]
 
 
 def test_withdrawing_an_unknown_or_already_withdrawn_family_is_rejected(small_warehouse, tmp_path):
-    load_text(small_warehouse, tmp_path / "batal_1.csv", HEADER + "K01,pindah ke luar Kaltim\n")
+    load_content(small_warehouse, tmp_path / "batal_1.csv", HEADER + "K01,pindah ke luar Kaltim\n")
     text = HEADER + "K01,lagi\nK404,tidak ada\nK02,\n"
-    result = load_text(small_warehouse, tmp_path / "batal_2.csv", text)
-    assert (result.dimuat, result.ditolak) == (0, 3)
-    found = rows(
+    result = load_content(small_warehouse, tmp_path / "batal_2.csv", text)
+    assert (result.loaded, result.rejected) == (0, 3)
+    found = query(
         small_warehouse,
         "SELECT baris, kolom, alasan FROM tolak WHERE berkas LIKE '%batal_2.csv' ORDER BY baris, kolom",
     )
-    load_id = rows(small_warehouse, "SELECT id_muat FROM muat WHERE berkas LIKE '%batal_1.csv'")[0][0]
+    load_id = query(small_warehouse, "SELECT id_muat FROM muat WHERE berkas LIKE '%batal_1.csv'")[0][0]
     assert found == [
         (2, "id_keluarga", f"keluarga sudah dibatalkan (muat {load_id})"),
         (3, "id_keluarga", "keluarga tidak ada di gudang data"),
@@ -89,14 +73,14 @@ def test_withdrawing_an_unknown_or_already_withdrawn_family_is_rejected(small_wa
 
 
 def test_a_later_registration_brings_a_withdrawn_family_back(small_warehouse, tmp_path):
-    load_text(small_warehouse, tmp_path / "pembatalan.csv", HEADER + "K01,salah input\n")
+    load_content(small_warehouse, tmp_path / "pembatalan.csv", HEADER + "K01,salah input\n")
     resent = REGISTRASI_HEADER + "K01,6472010001000100,PPL-1,PINTU,,2022-10-16,,4\n"
-    result = load_text(small_warehouse, tmp_path / "registrasi_ulang.csv", resent)
-    assert (result.dimuat, result.diganti) == (1, 0)
-    assert "1 keluarga yang pernah dibatalkan terdaftar lagi (lihat halaman Data)" in result.catatan
+    result = load_content(small_warehouse, tmp_path / "registrasi_ulang.csv", resent)
+    assert (result.loaded, result.replaced) == (1, 0)
+    assert "1 keluarga yang pernah dibatalkan terdaftar lagi (lihat halaman Data)" in result.note_texts()
     assert families(small_warehouse) == 26
-    load_id = rows(small_warehouse, "SELECT max(id_muat) FROM muat")[0][0]
-    assert rows(small_warehouse, "SELECT id_keluarga, dipulihkan FROM pembatalan") == [("K01", load_id)]
+    load_id = query(small_warehouse, "SELECT max(id_muat) FROM muat")[0][0]
+    assert query(small_warehouse, "SELECT id_keluarga, dipulihkan FROM pembatalan") == [("K01", load_id)]
 
 
 def test_registrations_and_their_withdrawal_in_one_load(small_warehouse, tmp_path):
@@ -108,11 +92,11 @@ def test_registrations_and_their_withdrawal_in_one_load(small_warehouse, tmp_pat
     results = load_files(
         [tmp_path / "pembatalan.csv", tmp_path / "registrasi.csv"], warehouse_path=small_warehouse
     )
-    assert [(result.jenis, result.dimuat) for result in results] == [("registrasi", 1), ("pembatalan", 1)]
+    assert [(result.kind, result.loaded) for result in results] == [("registrasi", 1), ("pembatalan", 1)]
     assert families(small_warehouse) == 26
 
 
 @pytest.mark.parametrize("name", ["pembatalan.csv"])
 def test_a_withdrawal_file_is_recognised_by_its_columns(small_warehouse, tmp_path, name):
-    result = load_text(small_warehouse, tmp_path / name, "ID Keluarga;Alasan\nK03;pindah domisili\n")
-    assert (result.jenis, result.dimuat) == ("pembatalan", 1)
+    result = load_content(small_warehouse, tmp_path / name, "ID Keluarga;Alasan\nK03;pindah domisili\n")
+    assert (result.kind, result.loaded) == ("pembatalan", 1)

@@ -2,7 +2,6 @@
 by the loader's command line in a process of its own, within a few hundred MB, and the warehouse is
 unchanged byte for byte. Small bombs here; bench/README.md has the figures for 2 GB ones."""
 
-import hashlib
 import os
 import subprocess
 import sys
@@ -12,8 +11,8 @@ import pytest
 
 from bench import bombs
 from data.failures import EXIT_BAD_FILE
+from tests.helpers import ROOT, digest
 
-ROOT = Path(__file__).resolve().parent.parent
 PEAK_LIMIT_MB = 400  # the loader with its libraries imported: 220-300 MB; reading a bomb would take GBs
 
 CASES = {
@@ -64,12 +63,12 @@ def peak_of_load(warehouse: Path, bomb: Path, settings: dict) -> tuple[int, floa
 def test_a_workbook_bomb_is_refused_before_it_is_read(small_warehouse, tmp_path, case):
     build, megabytes, settings, said = CASES[case]
     bomb = build(tmp_path, megabytes)
-    before = hashlib.sha256(small_warehouse.read_bytes()).hexdigest()
+    before = digest(small_warehouse)
     status, peak_mb, told = peak_of_load(small_warehouse, bomb, settings)
     assert status == EXIT_BAD_FILE, told
     assert told.startswith("GAGAL, tidak ada yang dimuat: berkas ") and said in told, told
     assert peak_mb < PEAK_LIMIT_MB
-    assert hashlib.sha256(small_warehouse.read_bytes()).hexdigest() == before
+    assert digest(small_warehouse) == before
 
 
 def test_workbooks_are_parsed_without_entities(small_warehouse, tmp_path):
@@ -89,8 +88,8 @@ def test_workbooks_are_parsed_without_entities(small_warehouse, tmp_path):
     bomb = bombs._replace_part(
         bombs._base(tmp_path / "tawa.xlsx"), "xl/worksheets/sheet1.xml", [laughs.encode()]
     )
-    before = hashlib.sha256(small_warehouse.read_bytes()).hexdigest()
+    before = digest(small_warehouse)
     status, peak_mb, told = peak_of_load(small_warehouse, bomb, {})
     assert status == EXIT_BAD_FILE and "tidak dapat dibaca" in told, told
     assert peak_mb < PEAK_LIMIT_MB
-    assert hashlib.sha256(small_warehouse.read_bytes()).hexdigest() == before
+    assert digest(small_warehouse) == before

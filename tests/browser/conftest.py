@@ -8,17 +8,13 @@ fails its fixture when it stops, naming the event, the host and where in the cod
 """
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from bench.browsing import CHROMIUM, CHROMIUM_ARGS, Server, streamlit_server
+from bench.browsing import CHROMIUM, CHROMIUM_ARGS
+from tests.browser.helpers import running_app
 
-ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "tests" / "screenshots"
 LOCAL_PREFIXES = (
     "http://localhost",
     "http://127.0.0.1",
@@ -27,22 +23,6 @@ LOCAL_PREFIXES = (
     "data:",
     "blob:",
 )
-SCRIPT_FINISHED = "[data-testid='stApp'][data-test-script-state='notRunning']"
-
-
-@contextmanager
-def running_app(warehouse: Path, uploads: bool = False) -> Iterator[str]:
-    """streamlit run app.py on a free port over `warehouse` (with uploads switched on, if asked); yields
-    its URL. Fails on leaving if the server tried to reach beyond loopback."""
-    env = {"PANTAU_WAREHOUSE": str(warehouse), "PANTAU_UNGGAH": "1" if uploads else "0"}
-    with streamlit_server(ROOT / "app.py", env=env) as server:
-        yield server.url
-    assert_offline(server)
-
-
-def assert_offline(server: Server) -> None:
-    if attempts := server.outside():
-        pytest.fail("the server tried to reach beyond loopback:\n" + "\n".join(f"  {a}" for a in attempts))
 
 
 @pytest.fixture(scope="session")
@@ -106,41 +86,3 @@ def watched_page(page):
         if not_found in real_errors:
             real_errors.remove(not_found)
     assert real_errors == [], f"browser console errors: {real_errors}"
-
-
-def wait_for_script(page) -> None:
-    """Until the app's script has finished and no element is still a placeholder."""
-    page.wait_for_selector(SCRIPT_FINISHED, timeout=60_000)
-    page.wait_for_function("() => !document.querySelector(\"[data-testid='stSkeleton']\")", timeout=60_000)
-
-
-def screenshot(page, name: str) -> Path:
-    """The whole page: Streamlit scrolls inside its main block, so the window is made as tall as that
-    block's content for the picture, then set back."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
-    viewport = page.viewport_size
-    height = page.evaluate("() => document.querySelector(\"[data-testid='stMain']\").scrollHeight")
-    page.set_viewport_size({"width": viewport["width"], "height": max(height, viewport["height"])})
-    wait_for_script(page)
-    page.screenshot(path=path, full_page=True)
-    page.set_viewport_size(viewport)
-    return path
-
-
-def open_page(page, app_url: str, name: str, query: str) -> None:
-    """Open a page by its link (`/<name>?...`) and wait until it is drawn without an exception."""
-    page.goto(f"{app_url}/{name}{query}")
-    wait_for_script(page)
-    assert page.locator("[data-testid='stException']").count() == 0
-
-
-def metric_values(page) -> dict[str, str]:
-    """The metrics a page shows, label to value."""
-    metrics = page.locator("[data-testid='stMetric']")
-    values = {}
-    for index in range(metrics.count()):
-        metric = metrics.nth(index)
-        label = metric.locator("[data-testid='stMetricLabel']").inner_text().strip()
-        values[label] = metric.locator("[data-testid='stMetricValue']").inner_text().strip()
-    return values

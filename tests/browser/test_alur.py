@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import metric_values, open_page, screenshot, wait_for_script
+from tests.browser.helpers import metric_values, open_page, screenshot, wait_for_script
 
 
 def open_alur(page, app_url: str, query: str) -> None:

@@ -10,10 +10,8 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import metric_values, open_page, running_app, screenshot, wait_for_script
-from tests.conftest import SMALL_FILES
-from tests.test_data_queries import BAD_FILES, FIX_FILE
-from tests.test_hostile_files import ROOT, assert_no_side_effects, hostile_officers
+from tests.browser.helpers import metric_values, open_page, running_app, screenshot, wait_for_script
+from tests.helpers import BAD_FILES, FIX_FILE, ROOT, SMALL_FILES, assert_no_side_effects, hostile_officers
 
 NARROW = {"width": 1280, "height": 1000}  # a projector's width
 

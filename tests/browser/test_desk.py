@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import metric_values, open_page, screenshot, wait_for_script
+from tests.browser.helpers import metric_values, open_page, screenshot, wait_for_script
 
 
 def open_desk(page, app_url: str, query: str) -> None:
@@ -26,7 +26,7 @@ def test_desk_page_draws_its_charts_and_the_known_figures(watched_page, app_url)
     screenshot(page, "desk")
 
 
-def test_choosing_a_site_redraws_the_arrivals(watched_page, app_url):
+def test_a_chosen_site_shows_its_arrivals_and_stays_chosen_in_english(watched_page, app_url):
     page = watched_page
     open_desk(page, app_url, "?tanggal=2022-10-24")
     page.locator("[data-testid='stMain'] [data-testid='stSelectbox']").click()

@@ -2,8 +2,8 @@
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot as save_screenshot
-from tests.browser.conftest import wait_for_script
+from tests.browser.helpers import open_through_the_sidebar, wait_for_script
+from tests.browser.helpers import screenshot as save_screenshot
 
 TITLE = {"id": "Jadwal & proyeksi", "en": "Schedule & projection"}
 # Overlapping boxes of the main chart's labels (milestones above the plot, the as-of day inside).
@@ -22,15 +22,7 @@ OVERLAPS = """() => {
 
 
 def open_schedule(page, app_url: str, query: str, lang: str = "id") -> None:
-    """Open the app with the query and move to the page through the sidebar, as a user does: a
-    link straight to /jadwal makes the browser ask /jadwal/_stcore/health first (a 404 in the
-    console), and on a freshly started server runs the page without app.py's frame."""
-    page.goto(f"{app_url}/{query}")
-    wait_for_script(page)
-    page.locator("[data-testid='stSidebarNav'] a", has_text=TITLE[lang]).click()
-    expect(page.get_by_role("heading", name=TITLE[lang], exact=True)).to_be_visible(timeout=30_000)
-    wait_for_script(page)
-    expect(page.locator("[data-testid='stException']")).to_have_count(0)
+    open_through_the_sidebar(page, app_url, query, TITLE[lang])
 
 
 def screenshot(page, name: str) -> None:

@@ -1,18 +1,18 @@
 """Names full of Markdown and HTML in Chromium: every page shows them as written, makes nothing of them.
 
-The server runs over the hostile campaign of tests/test_nama_teks.py. An image in a name would be a
-request outside localhost, which watched_page aborts and fails the test on; beyond that no page may
-hold an element made from a name (an image, a link, bold or italic text, code, a formula, an icon,
-colour) in its markdown or in plotly's texts, and the names' words must be there to read.
+The server runs over the hostile campaign of tests/test_nama_teks.py (HOSTILE, in tests/helpers.py).
+An image in a name would be a request outside localhost, which watched_page aborts and fails the test
+on; beyond that no page may hold an element made from a name (an image, a link, bold or italic text,
+code, a formula, an icon, colour) in its markdown or in plotly's texts, and the names' words must be
+there to read.
 """
 
 import pytest
 from playwright.sync_api import expect
 
-from geo.boundaries import DEFAULT_DIR, load_boundaries
 from pages.ui import plain_plotly
-from tests.browser.conftest import open_page, running_app, screenshot, wait_for_script
-from tests.test_nama_teks import NAMES, PLOTLY_MARKUP, hostile_warehouse  # noqa: F401 (a fixture)
+from tests.browser.helpers import on_the_map, open_page, running_app, screenshot, wait_for_script
+from tests.helpers import NAMES, PLOTLY_MARKUP
 
 MAIN = "[data-testid='stMain']"
 JOINER = "\u2060"  # ui.plain's invisible word joiner, between characters Streamlit would rewrite
@@ -40,7 +40,7 @@ PLOTLY_TRACES = """() => [...document.querySelectorAll('.js-plotly-plot')].flatM
 
 
 @pytest.fixture(scope="module")
-def hostile_url(hostile_warehouse):  # noqa: F811 (the fixture imported above)
+def hostile_url(hostile_warehouse):
     with running_app(hostile_warehouse) as url:
         yield url
 
@@ -85,17 +85,7 @@ def hover_text(page) -> str:
 
 def hover_on_map(page, code: str) -> str:
     """The hover plotly shows over the kecamatan `code` on the map."""
-    point = load_boundaries("kecamatan", DEFAULT_DIR).set_index("kode").geometry[code].representative_point()
-    x, y = page.evaluate(
-        """([lon, lat]) => {
-            const map = document.querySelector('.js-plotly-plot')._fullLayout.map._subplot.map;
-            const box = map.getCanvas().getBoundingClientRect();
-            const spot = map.project([lon, lat]);
-            return [box.left + spot.x, box.top + spot.y];
-        }""",
-        [point.x, point.y],
-    )
-    page.mouse.move(x, y)
+    page.mouse.move(*on_the_map(page, "kecamatan", code))
     return hover_text(page)
 
 

@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import wait_for_script
+from tests.browser.helpers import wait_for_script
 
 
 def test_a_link_straight_to_a_page_works_on_a_fresh_server(watched_page, fresh_app_url):

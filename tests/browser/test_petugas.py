@@ -2,21 +2,13 @@
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import metric_values, screenshot, wait_for_script
+from tests.browser.helpers import metric_values, open_through_the_sidebar, screenshot, wait_for_script
 
 MAIN = "[data-testid='stMain']"
 
 
 def open_officers(page, app_url: str, query: str, title: str = "Petugas") -> None:
-    """Open the app with the query and move to the page through the sidebar, as a user does.
-    (A direct link to /petugas makes the browser ask /petugas/_stcore/health first, which 404s and
-    fails the console check; see the report.)"""
-    page.goto(f"{app_url}/{query}")
-    wait_for_script(page)
-    page.locator("[data-testid='stSidebarNav'] a", has_text=title).click()
-    expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible(timeout=30_000)
-    wait_for_script(page)
-    expect(page.locator("[data-testid='stException']")).to_have_count(0)
+    open_through_the_sidebar(page, app_url, query, title)
 
 
 def test_officers_page_draws_its_charts_and_the_known_figures(watched_page, app_url):
@@ -78,7 +70,7 @@ def test_a_regency_and_english(watched_page, app_url):
     screenshot(page, "petugas-samarinda-en")
 
 
-def test_readable_on_a_1280_px_projector(watched_page, app_url):
+def test_at_1280_px_the_page_draws_both_charts(watched_page, app_url):
     page = watched_page
     page.set_viewport_size({"width": 1280, "height": 900})
     open_officers(page, app_url, "?tanggal=2022-11-02")

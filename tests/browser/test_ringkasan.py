@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import metric_values, screenshot, wait_for_script
+from tests.browser.helpers import metric_values, screenshot, wait_for_script
 
 
 def open_overview(page, app_url: str, query: str = "") -> None:

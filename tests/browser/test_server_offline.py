@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from bench.browsing import guarded_env, read_attempts, streamlit_server
-from tests.browser.conftest import ROOT, assert_offline, open_page
+from tests.browser.helpers import assert_offline, open_page
+from tests.helpers import ROOT
 
 # Local calls first (not recorded), then Streamlit's public-IP lookup and a socket on every interface.
 ATTEMPTS = """

@@ -7,8 +7,7 @@ import re
 
 from playwright.sync_api import expect
 
-from geo.boundaries import DEFAULT_DIR, load_boundaries
-from tests.browser.conftest import metric_values, screenshot, wait_for_script
+from tests.browser.helpers import metric_values, on_the_map, screenshot, wait_for_script
 
 MAIN_BOX = "[data-testid='stMain'] [data-testid='stSelectbox']"
 
@@ -35,17 +34,7 @@ def after_rerun(page, text: str) -> None:
 
 def click_on_map(page, level: str, code: str) -> None:
     """Click inside the polygon of `code`, where the map draws it now."""
-    point = load_boundaries(level, DEFAULT_DIR).set_index("kode").geometry[code].representative_point()
-    x, y = page.evaluate(
-        """([lon, lat]) => {
-            const map = document.querySelector('.js-plotly-plot')._fullLayout.map._subplot.map;
-            const box = map.getCanvas().getBoundingClientRect();
-            const spot = map.project([lon, lat]);
-            return [box.left + spot.x, box.top + spot.y];
-        }""",
-        [point.x, point.y],
-    )
-    page.mouse.click(x, y)
+    page.mouse.click(*on_the_map(page, level, code))
 
 
 def test_a_regency_shows_its_kecamatan_map_and_the_known_figures(watched_page, app_url):
@@ -133,7 +122,7 @@ def test_the_empty_sls_of_started_ppl(watched_page, app_url):
     expect(page.locator("[role='gridcell']", has_text="15 Okt 2022").first).to_be_attached()
 
 
-def test_readable_at_1280_px(watched_page, app_url):
+def test_at_1280_px_the_kecamatan_map_is_titled(watched_page, app_url):
     page = watched_page
     page.set_viewport_size({"width": 1280, "height": 1000})
     open_wilayah(page, app_url, "?tanggal=2022-11-02&kab=6472")
