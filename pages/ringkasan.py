@@ -129,7 +129,7 @@ def headline(area, frame: ui.Frame) -> None:
     )
     second[3].metric(
         t("ringkasan.aktif", total=ui.number(area.jumlah_ppl)),
-        ui.number(area.ppl_aktif_3hari),
+        ui.number(area.ppl_aktif),
         border=True,
         help=t("ringkasan.aktif_bantuan"),
     )

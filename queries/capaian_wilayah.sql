@@ -43,7 +43,7 @@ per_kab_lengkap AS (
     LEFT JOIN per_kab f USING (kode_kab)
 ),
 petugas_kab AS (
-    SELECT kode_kab, count(*) AS jumlah_ppl, count(*) FILTER (aktif) AS ppl_aktif_3hari
+    SELECT kode_kab, count(*) AS jumlah_ppl, count(*) FILTER (aktif) AS ppl_aktif
     FROM ppl GROUP BY kode_kab
 ),
 digabung AS (
@@ -52,7 +52,7 @@ digabung AS (
            sum(k.terdata)::BIGINT AS terdata,
            sum(k.terdata_7hari)::BIGINT AS terdata_7hari,
            coalesce(sum(p.jumlah_ppl), 0)::BIGINT AS jumlah_ppl,
-           coalesce(sum(p.ppl_aktif_3hari), 0)::BIGINT AS ppl_aktif_3hari
+           coalesce(sum(p.ppl_aktif), 0)::BIGINT AS ppl_aktif
     FROM per_kab_lengkap k LEFT JOIN petugas_kab p USING (kode_kab)
     GROUP BY GROUPING SETS ((k.kode_kab), ())
 ),
@@ -78,6 +78,6 @@ SELECT kode_wilayah, nama_wilayah, nama_pendek, target_keluarga, terdata, persen
        target_keluarga > 0 AND sisa_keluarga = 0 AS tercapai,
        CASE WHEN sisa_keluarga > 0 AND terdata_7hari > 0
             THEN $as_of::DATE + ceil(sisa_keluarga * 7.0 / terdata_7hari)::INTEGER END AS proyeksi_selesai,
-       jumlah_ppl, ppl_aktif_3hari
+       jumlah_ppl, ppl_aktif
 FROM hitung
 ORDER BY kode_wilayah = kode_provinsi(), kode_wilayah

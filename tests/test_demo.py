@@ -104,7 +104,7 @@ def test_regencies_add_up_to_the_province(full, as_of):
     areas = full.capaian(as_of)
     regencies, province = areas.drop(index="64"), areas.loc["64"]
     assert len(regencies) == 10 and all(len(code) == 4 for code in regencies.index) and province.terdata > 0
-    summed = ["target_keluarga", "terdata", "terdata_7hari", "jumlah_ppl", "ppl_aktif_3hari"]
+    summed = ["target_keluarga", "terdata", "terdata_7hari", "jumlah_ppl", "ppl_aktif"]
     assert regencies[summed].sum().to_dict() == province[summed].to_dict()
     direct = """SELECT count(*), (SELECT sum(target_keluarga) FROM wilayah),
                        (SELECT count(*) FROM petugas WHERE peran = 'PPL')

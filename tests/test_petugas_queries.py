@@ -164,7 +164,7 @@ def test_officers_reconcile_with_the_regency_figures(small_warehouse_template, r
         assert regencies.loc[kab, "jumlah_ppl"] == areas.loc[kab, "jumlah_ppl"]
         assert (
             regencies.loc[kab, "jumlah_ppl"] - regencies.loc[kab, "ppl_menganggur"]
-            == areas.loc[kab, "ppl_aktif_3hari"]
+            == areas.loc[kab, "ppl_aktif"]
         )
 
 

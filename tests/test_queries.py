@@ -61,15 +61,15 @@ def test_projection_at_last_seven_days_pace(areas):
 
 def test_active_officers_in_last_three_days(areas):
     # 22–24 Oct: PPL-1 (K11–K13, K07) and PPL-3 (K25); PPL-2 last worked on 19 Oct.
-    assert areas.loc["64", "ppl_aktif_3hari"] == 2
+    assert areas.loc["64", "ppl_aktif"] == 2
     assert areas.loc["64", "jumlah_ppl"] == 3
-    assert areas.loc["6472", "ppl_aktif_3hari"] == 1
-    assert areas.loc["6411", "ppl_aktif_3hari"] == 1
+    assert areas.loc["6472", "ppl_aktif"] == 1
+    assert areas.loc["6411", "ppl_aktif"] == 1
 
 
 def test_regencies_sum_to_the_province(areas):
     regencies = areas.drop(index="64")
-    for column in ["target_keluarga", "terdata", "terdata_7hari", "jumlah_ppl", "ppl_aktif_3hari"]:
+    for column in ["target_keluarga", "terdata", "terdata_7hari", "jumlah_ppl", "ppl_aktif"]:
         assert regencies[column].sum() == areas.loc["64", column], column
     assert len(regencies) == 10
 
