@@ -7,6 +7,7 @@ families before their withdrawal).
 """
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 # Kaltim keeps WITA (UTC+8): the exports' dates and times are WITA; loads are recorded in UTC.
@@ -15,6 +16,7 @@ WITA = dt.timedelta(hours=8)
 # digits of every regency code.
 PROVINCE = "64"
 PROVINCE_NAME = "Kalimantan Timur"
+REGENCY_CODE = re.compile(rf"{PROVINCE}[0-9]{{2}}")
 # The same for SQL, the loader's and the questions': `kode_provinsi()`, `nama_provinsi()`. Only these
 # constants are written into the text.
 PROVINCE_MACROS = (

@@ -62,6 +62,15 @@ DESK_VISITORS_PER_COUNTER = 7.0  # per day (assumption: no throughput was publis
 DESK_OPEN_MIN, DESK_LAST_ARRIVAL_MIN = 8 * 60, 14 * 60 + 30  # office hours 08:00–15:00 WITA
 HOUSE_CHECK_PENDING = 0.04  # desk families whose house check never came (assumption)
 
+# The demo's accounts (README: "Demo accounts"), one per role and a bps account limited to Samarinda:
+# (name, role, regency, password). For the simulated campaign on this machine only.
+ACCOUNTS = (
+    ("admin", "admin", None, "demo-admin-2022"),
+    ("bps", "bps", None, "demo-bps-2022"),
+    ("bps-samarinda", "bps", "6472", "demo-samarinda-2022"),
+    ("pimpinan", "pimpinan", None, "demo-pimpinan-2022"),
+)
+
 SEQUENCE = pa.array([f"{i:03d}" for i in range(1000)])  # id_keluarga suffix: idsubsls + 001, 002, ...
 
 # The plan the dashboard charts progress against (domain: schedule); remote regencies have their own.

@@ -6,7 +6,7 @@ hostile workbook (openpyxl is pure Python) never slows the dashboard's other vis
 it does to its own memory cannot take the dashboard down. It reports to the page as JSON lines on
 its standard output: progress, then the results or the failure, in the loader's own words.
 
-Uploads are off unless switched on (PANTAU_UNGGAH=1): the dashboard has no login yet.
+Uploads are off unless switched on (PANTAU_UNGGAH=1), and only admins may upload.
 """
 
 import dataclasses
@@ -95,10 +95,23 @@ def _prune(where: Path, room_for: int) -> None:
         path.unlink(missing_ok=True)
 
 
-def load(paths: list[Path], warehouse_path: Path, kind: str | None, progress: Progress) -> list[FileResult]:
-    """Load through `python -m data load` in a process of its own; raises BadFile or LoadIncomplete as
-    the loader would."""
+def load(
+    paths: list[Path],
+    warehouse_path: Path,
+    kind: str | None,
+    progress: Progress,
+    *,
+    role: str,
+    who: str,
+    where: str,
+) -> list[FileResult]:
+    """Load through `python -m data load` in a process of its own, for an admin only (PermissionError
+    for anyone else); raises BadFile or LoadIncomplete as the loader would. `who` and `where` go into
+    the audit log."""
+    if role != "admin":
+        raise PermissionError("hanya admin yang boleh memuat data")
     command = [sys.executable, "-m", "data", "--warehouse", str(warehouse_path), "load", "--json"]
+    command += ["--oleh", who, "--asal", where]
     command += [*(["--jenis", kind] if kind else []), "--", *map(str, paths)]
     with subprocess.Popen(
         command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, preexec_fn=_lower

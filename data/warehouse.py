@@ -58,6 +58,13 @@ def _create(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def is_simulated(path: Path) -> bool:
+    """Whether the warehouse holds the demo campaign (every load flagged as simulated)."""
+    with duckdb.connect(config={**OFFLINE}) as con:
+        con.execute("ATTACH ? AS gudang (READ_ONLY)", [str(path)])
+        return bool(con.execute("SELECT coalesce(bool_and(simulasi), false) FROM gudang.muat").fetchone()[0])
+
+
 def rebuild_summaries(con: duckdb.DuckDBPyConnection) -> None:
     """The summary tables (rollup.sql) built anew from the warehouse's rows, as every load ends."""
     con.execute(PROVINCE_MACROS)
