@@ -26,6 +26,7 @@ import pandas as pd
 
 from data import export, warehouse
 from queries import rules
+from queries.access import Viewer, allowed_params, narrowed
 
 QUERY_DIR = Path(__file__).resolve().parent
 # What the dashboard's questions may hold in memory before DuckDB spills to disk: the app's own share
@@ -77,8 +78,15 @@ class Snapshot:
     version: tuple[int, int]
     connection: duckdb.DuckDBPyConnection
 
+    def ask(self, name: str, *, viewer: Viewer, **params) -> pd.DataFrame:
+        """The answer to question `name` as `viewer` may see it (queries/access.py), or Refused: the
+        way every page asks."""
+        answer = self.run(name, **allowed_params(viewer, name, params))
+        return narrowed(viewer, name, answer)
+
     def run(self, name: str, **params) -> pd.DataFrame:
-        """The answer to question `name` (queries/<name>.sql) with its named parameters."""
+        """The answer to question `name` (queries/<name>.sql) with its named parameters, whoever asks:
+        for the loader's and the tests' own use; pages ask through `ask`."""
         cursor = self.connection.cursor()  # one cursor per question: threads may share the snapshot
         try:
             cursor.execute("USE gudang")
@@ -132,6 +140,10 @@ class Warehouse:
             connection.close()
         raise RuntimeError(f"{self.path} berganti terus saat dibuka")
 
+    def ask(self, name: str, *, viewer: Viewer, **params) -> pd.DataFrame:
+        """The answer to question `name` on the warehouse as it is now, as `viewer` may see it."""
+        return self.snapshot().ask(name, viewer=viewer, **params)
+
     def run(self, name: str, **params) -> pd.DataFrame:
-        """The answer to question `name` on the warehouse as it is now."""
+        """The answer to question `name` on the warehouse as it is now, whoever asks (tests, tools)."""
         return self.snapshot().run(name, **params)
