@@ -37,8 +37,10 @@ PAGES = {
 # For the people who load data; the one page there is before the first families are loaded.
 DATA_PAGE = "data"
 DATA_TITLE, DATA_ICON = "halaman.data", ":material/database:"
-# How often an open page looks for a newer warehouse (a load finishing shows within this time).
+# How often an open page looks for a newer warehouse (a load finishing shows within this time) and for
+# the end of an idle session.
 LOAD_WATCH_INTERVAL = dt.timedelta(seconds=30)
+WATCHED_RERUN = "_dijalankan_pengamat"  # the run the watcher asked for is not the viewer's activity
 
 
 def _language() -> str:
@@ -74,11 +76,11 @@ def _as_of(lang: str, info) -> dt.date:
     return as_of
 
 
-def _regency(lang: str) -> str | None:
-    regencies = ui.ask("daftar_kabupaten")
+def _regency(lang: str, viewer: ui.Viewer) -> str | None:
+    regencies = ui.ask("daftar_kabupaten")  # only its own for an account limited to one regency
     names = dict(zip(regencies.kode_kab, regencies.nama_kab, strict=True))
     # The province is an option of its own ("64"): a None value would show as the empty placeholder.
-    options = [ui.PROVINCE, *names]
+    options = list(names) if viewer.kode_kab else [ui.PROVINCE, *names]
     chosen = ui.recall("kab")
     kode_kab = st.sidebar.selectbox(
         ui.say("frame.wilayah", lang),
@@ -92,10 +94,10 @@ def _regency(lang: str) -> str | None:
     return chosen_regency
 
 
-def _frame(lang: str, info) -> ui.Frame:
+def _frame(lang: str, info, viewer: ui.Viewer) -> ui.Frame:
     return ui.Frame(
         as_of=_as_of(lang, info),
-        kode_kab=_regency(lang),
+        kode_kab=_regency(lang, viewer),
         lang=lang,
         simulated=bool(info["simulasi"]),
         data_until=info["tanggal_akhir"].date(),
@@ -105,8 +107,10 @@ def _frame(lang: str, info) -> ui.Frame:
 
 @st.fragment(run_every=LOAD_WATCH_INTERVAL)
 def _watch_for_loads() -> None:
-    """Rerun the page when a load has swapped in a new warehouse, so that open pages catch up."""
-    if ui.newer_load_waiting():
+    """Rerun the page when a load has swapped in a new warehouse, so that open pages catch up, or when
+    the session has been idle too long, so that it ends. Neither counts as the viewer's activity."""
+    if ui.signin.idle_too_long() or ui.newer_load_waiting():
+        st.session_state[WATCHED_RERUN] = True
         st.rerun(scope="app")
 
 
@@ -115,15 +119,48 @@ def _page(name: str, title: str, icon: str) -> st.Page:
 
 
 def _data_only(message: str) -> None:
-    """No families yet: say so, and offer the Data page to load the first files."""
+    """No families yet: say so, and offer the Data page to load the first files to those who may."""
     st.info(message, icon=":material/info:")
-    st.navigation([st.Page(f"pages/{DATA_PAGE}.py", title=ui.t(DATA_TITLE), icon=DATA_ICON)]).run()
+    if ui.may_ask("data_kesegaran"):
+        st.navigation([st.Page(f"pages/{DATA_PAGE}.py", title=ui.t(DATA_TITLE), icon=DATA_ICON)]).run()
+
+
+def _sign_in_only(lang: str) -> None:
+    """Not signed in: every page's address shows the sign-in form, so that a link opens its page once
+    signed in."""
+    pages = [
+        st.Page(
+            lambda: ui.signin.form(lang),
+            title=ui.say(title, lang),
+            url_path=name,
+            default=name == "ringkasan",
+        )
+        for name, (title, _) in {**PAGES, DATA_PAGE: (DATA_TITLE, DATA_ICON)}.items()
+    ]
+    st.navigation(pages, position="hidden").run()
+
+
+def _pages(frame: ui.Frame) -> list[st.Page]:
+    """The pages this viewer may open: the officers' page and the Data page ask what only some may."""
+    shown = [name for name in PAGES if name != "petugas" or ui.may_ask("petugas_kinerja")]
+    pages = [_page(name, frame.t(PAGES[name][0]), PAGES[name][1]) for name in shown]
+    if ui.may_ask("data_kesegaran"):
+        pages.append(_page(DATA_PAGE, frame.t(DATA_TITLE), DATA_ICON))
+    return pages
 
 
 def main() -> None:
     st.sidebar.title("Pantau Regsosek Kaltim")
     lang = _language()
     ui.set_language(lang)
+    viewer = ui.signin.current(lang)
+    ui.signin.write_cookie()
+    if viewer is None:
+        _sign_in_only(lang)
+        return
+    if not st.session_state.pop(WATCHED_RERUN, False):
+        ui.signin.still_here()
+    ui.signin.sidebar(viewer, lang)
     try:
         ui.pin_snapshot(lang)
         info = ui.ask("info_data").iloc[0]
@@ -137,13 +174,14 @@ def main() -> None:
     if info["jumlah_keluarga"] == 0:
         _data_only(ui.say("frame.belum_ada_keluarga", lang))
         return
-    frame = _frame(lang, info)
+    frame = _frame(lang, info, viewer)
     ui.set_frame(frame)
     if frame.simulated:
         st.sidebar.warning(frame.t("frame.simulasi"), icon=":material/science:")
-    pages = [_page(name, frame.t(title), icon) for name, (title, icon) in PAGES.items()]
-    pages.append(_page(DATA_PAGE, frame.t(DATA_TITLE), DATA_ICON))
-    st.navigation(pages).run()
+    try:
+        st.navigation(_pages(frame)).run()
+    except ui.Refused:  # a page opened by its address that asks what this viewer may not
+        st.error(frame.t("masuk.ditolak"), icon=":material/block:")
 
 
 main()

@@ -44,6 +44,10 @@ WORDS = {
         "en": "Age: days since enumeration (waiting for the check) or since the check (waiting for receipt).",
     },
     "alur.tanpa_antrean": {"id": "Tidak ada formulir yang menunggu.", "en": "No form is waiting."},
+    "alur.anomali_hanya_bps": {
+        "id": "Anomali menyebut petugas dan keluarga: hanya untuk akun BPS.",
+        "en": "The anomalies name officers and families: for BPS accounts only.",
+    },
     "alur.anomali": {"id": "Anomali yang perlu ditelepon", "en": "Anomalies worth a call"},
     "alur.anomali_harian": {
         "id": "Petugas dengan lebih dari 40 keluarga dalam sehari",
@@ -337,28 +341,32 @@ headline(chosen, int(backlog.loc[backlog.kelompok == ">14", "keluarga"].sum()), 
 pipeline_section(steps, frame)
 backlog_section(backlog, frame)
 st.subheader(frame.t("alur.anomali"))
-anomaly(
-    "alur.anomali_harian",
-    "alur_petugas_harian",
-    ui.ask("alur_petugas_harian", as_of=frame.as_of, kab=frame.kode_kab),
-    frame,
-)
-anomaly(
-    "alur.anomali_tanggal",
-    "alur_tanggal_janggal",
-    ui.ask("alur_tanggal_janggal", as_of=frame.as_of, kab=frame.kode_kab),
-    frame,
-    "alur.catatan_tanggal",
-)
-anomaly(
-    "alur.anomali_sls",
-    "alur_luar_penugasan",
-    ui.ask("alur_luar_penugasan", as_of=frame.as_of, kab=frame.kode_kab),
-    frame,
-)
-anomaly(
-    "alur.anomali_wilayah",
-    "alur_luar_wilayah",
-    ui.ask("alur_luar_wilayah", as_of=frame.as_of, kab=frame.kode_kab),
-    frame,
-)
+# The anomalies name officers and families: only for those who may see them.
+if ui.may_ask("alur_petugas_harian"):
+    anomaly(
+        "alur.anomali_harian",
+        "alur_petugas_harian",
+        ui.ask("alur_petugas_harian", as_of=frame.as_of, kab=frame.kode_kab),
+        frame,
+    )
+    anomaly(
+        "alur.anomali_tanggal",
+        "alur_tanggal_janggal",
+        ui.ask("alur_tanggal_janggal", as_of=frame.as_of, kab=frame.kode_kab),
+        frame,
+        "alur.catatan_tanggal",
+    )
+    anomaly(
+        "alur.anomali_sls",
+        "alur_luar_penugasan",
+        ui.ask("alur_luar_penugasan", as_of=frame.as_of, kab=frame.kode_kab),
+        frame,
+    )
+    anomaly(
+        "alur.anomali_wilayah",
+        "alur_luar_wilayah",
+        ui.ask("alur_luar_wilayah", as_of=frame.as_of, kab=frame.kode_kab),
+        frame,
+    )
+else:
+    st.caption(frame.t("alur.anomali_hanya_bps"))

@@ -25,6 +25,7 @@ SHOWN_REJECTS = 1_000  # lines drawn; the downloads carry every line the filters
 UPLOAD_TYPES = ["csv", "txt", "tsv", "xlsx", "xlsm", "parquet"]
 # The rejects' status filter: each value and its words.
 STATUSES = {"terbuka": "data.status.terbuka", "selesai": "data.status.selesai", "semua": "data.status.semua"}
+SHOWN_EVENTS = 500  # the audit log's newest entries shown
 OUTCOME = "data_hasil_unggah"  # the last upload's outcome, kept in the session across the rerun after it
 UPLOADER_ROUND = "data_putaran_unggah"  # a fresh uploader after each load, so that it starts empty
 t = ui.t  # the session's language: this page can show before there is a frame
@@ -178,6 +179,37 @@ WORDS = {
         "en": "All files load together: if one cannot be read, none loads. Wrong rows are set aside under "
         "Rejected rows and the right ones load; a row whose key is already there replaces the old one. "
         "Files that load are kept as received on the server for {hari} days; files that fail are not kept.",
+    },
+    "data.jejak": {"id": "Jejak akses", "en": "Audit log"},
+    "data.jejak_kosong": {"id": "Jejak akses masih kosong.", "en": "The audit log is still empty."},
+    "data.catatan_jejak": {
+        "id": "Terbaru di atas, {n} entri terakhir: masuk, gagal masuk, penguncian, keluar, sesi berakhir, "
+        "muat, unggah, unduh dan perubahan akun. Semuanya ada di berkas akses di samping gudang data "
+        "(`python -m data akun jejak`).",
+        "en": "Newest first, the last {n} entries: sign-ins, failed sign-ins, lockouts, sign-outs, ended "
+        "sessions, loads, uploads, downloads and account changes. All are in the access file beside the "
+        "warehouse (`python -m data akun jejak`).",
+    },
+    "data.kolom.waktu": {"id": "Waktu", "en": "Time"},
+    "data.kolom.peristiwa": {"id": "Peristiwa", "en": "Event"},
+    "data.kolom.pengguna": {"id": "Pengguna", "en": "User"},
+    "data.kolom.rincian": {"id": "Rincian", "en": "Details"},
+    "data.kolom.asal": {"id": "Asal", "en": "From"},
+    "data.akun": {"id": "Akun", "en": "Accounts"},
+    "data.akun_kosong": {"id": "Belum ada akun.", "en": "No account yet."},
+    "data.kolom.akun": {"id": "Akun", "en": "Account"},
+    "data.kolom.peran": {"id": "Peran", "en": "Role"},
+    "data.kolom.kab": {"id": "Dibatasi ke kab/kota", "en": "Limited to regency"},
+    "data.kolom.cara_masuk": {"id": "Cara masuk", "en": "Signs in with"},
+    "data.kolom.terkunci": {"id": "Terkunci sampai", "en": "Locked until"},
+    "data.sandi": {"id": "kata sandi", "en": "password"},
+    "data.sso": {"id": "SSO", "en": "SSO"},
+    "data.catatan_akun": {
+        "id": "Akun dikelola di server: `python -m data akun tambah NAMA --peran bps [--kab 6472]`, "
+        "`akun sandi NAMA`, `akun buka NAMA` (membuka kunci), `akun hapus NAMA`.",
+        "en": "Accounts are managed on the server: "
+        "`python -m data akun tambah NAME --peran bps [--kab 6472]`, `akun sandi NAME`, "
+        "`akun buka NAME` (unlocks), `akun hapus NAME`.",
     },
     "data.unggah_mati": {
         "id": "Unggah berkas tidak dinyalakan di sini (nyalakan dengan PANTAU_UNGGAH=1). Berkas dimuat di "
@@ -398,16 +430,19 @@ def rejects_table(rows: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def file_builder(filters: dict, writer):
+def file_builder(filters: dict, writer, file_name: str):
     """The download's contents, made only when it is clicked (a large set of rejects is not turned
-    into a spreadsheet on every run). Streamlit runs this on a thread of its own, where the session
-    and so ui.ask are not available: it asks the warehouse, as it is at the click, directly."""
-    store = ui.warehouse()
+    into a spreadsheet on every run), and an entry in the audit log. Streamlit runs this on a thread of
+    its own, where the session and so ui.ask are not available: it asks the warehouse, as it is at the
+    click, as the viewer of this run."""
+    store, who, where = ui.warehouse(), ui.signin.viewer(), ui.signin.address()
     kind = filters["jenis"]
 
     def build() -> bytes:
-        rows = store.run(
+        ui.signin.store().record("unduh", who.name, f"baris ditolak: {file_name}", where)
+        rows = store.ask(
             "data_tolak",
+            viewer=who,
             jenis=filters["jenis"],
             muat=filters["muat"],
             cari=filters["cari"],
@@ -429,7 +464,7 @@ def download_buttons(filters: dict) -> None:
         for suffix, label, writer, mime in formats:
             st.download_button(
                 t(label),
-                file_builder(filters, writer),
+                file_builder(filters, writer, f"{name}.{suffix}"),
                 file_name=f"{name}.{suffix}",
                 mime=mime,
                 icon=":material/download:",
@@ -515,7 +550,7 @@ class Outcome:
 
 def uploads_allowed() -> bool:
     """Only where switched on, and not on a replica reading exported snapshots (the loader writes a
-    file)."""
+    file); only admins load (data/uploads.py refuses anyone else too)."""
     return uploads.enabled() and not ui.warehouse().path.is_dir()
 
 
@@ -535,7 +570,11 @@ def load_uploads(files, kind: str | None) -> Outcome:
         bar.progress(done / total if total else 1.0, text=ui.plain(what))  # it names the file
 
     try:
-        results = uploads.load(list(saved), ui.warehouse().path, kind, progress)
+        who, where = ui.signin.viewer(), ui.signin.address()
+        ui.signin.store().record("unggah", who.name, ", ".join(saved.values()), where)
+        results = uploads.load(
+            list(saved), ui.warehouse().path, kind, progress, role=who.role, who=who.name, where=where
+        )
     except (BadFile, LoadIncomplete) as error:
         uploads.discard(saved)
         name = saved.get(error.path, error.path.name) if error.path else ""
@@ -629,9 +668,56 @@ def upload_section() -> None:
     show_outcome(st.session_state.get(OUTCOME))
 
 
+def audit_section() -> None:
+    """The newest entries of the audit log: sign-ins, loads, uploads, downloads, account changes."""
+    st.subheader(t("data.jejak"))
+    rows = pd.DataFrame(
+        ui.signin.store().events(asked_by=ui.signin.viewer().role, limit=SHOWN_EVENTS),
+        columns=["waktu", "peristiwa", "pengguna", "rincian", "asal"],
+    )
+    if rows.empty:
+        st.info(t("data.jejak_kosong"))
+        return
+    table = pd.DataFrame(
+        {
+            t("data.kolom.waktu"): [ui.utc_as_wita(moment, ui.language()) for moment in rows.waktu],
+            t("data.kolom.peristiwa"): rows.peristiwa,
+            t("data.kolom.pengguna"): rows.pengguna,
+            t("data.kolom.rincian"): rows.rincian,
+            t("data.kolom.asal"): rows.asal,
+        }
+    )
+    ui.table(table, max_rows=15, wide=(t("data.kolom.rincian"),))
+    st.caption(t("data.catatan_jejak", n=ui.number(SHOWN_EVENTS)))
+
+
+def accounts_section() -> None:
+    """The accounts, and how they are managed (on the server's command line)."""
+    st.subheader(t("data.akun"))
+    rows = ui.signin.store().accounts()
+    if not rows:
+        st.info(t("data.akun_kosong"))
+        st.caption(t("data.catatan_akun"))
+        return
+    table = pd.DataFrame(
+        {
+            t("data.kolom.akun"): [row.name for row in rows],
+            t("data.kolom.peran"): [row.role for row in rows],
+            t("data.kolom.kab"): [row.kode_kab or "" for row in rows],
+            t("data.kolom.cara_masuk"): [t("data.sandi" if row.has_password else "data.sso") for row in rows],
+            t("data.kolom.terkunci"): [
+                ui.utc_as_wita(row.locked_until, ui.language()) if row.locked_until else "" for row in rows
+            ],
+        }
+    )
+    ui.table(table)
+    st.caption(t("data.catatan_akun"))
+
+
 ui.through_the_app()
 ui.add_words(WORDS)
 st.title(t("halaman.data"))
+admin = ui.signin.viewer().role == "admin"
 try:
     history = ui.ask("data_riwayat")
 except WarehouseMissing:
@@ -639,7 +725,11 @@ except WarehouseMissing:
 if history is not None:
     st.caption(t("data.cakupan"))
     freshness_section()
-    history_section(history)
+    if admin:  # who loaded what, and when: for those who load
+        history_section(history)
     rejects_section(history)
     withdrawals_section()
-upload_section()
+if admin:
+    upload_section()
+    audit_section()
+    accounts_section()

@@ -117,6 +117,10 @@ WORDS = {
         "id": "Tidak ada SLS kosong yang PPL-nya sudah mulai.",
         "en": "No empty SLS whose PPL has started.",
     },
+    "wilayah.sls_hanya_bps": {
+        "id": "Daftar SLS yang belum mulai menyebut nama PPL-nya: hanya untuk akun BPS.",
+        "en": "The list of SLS not yet started names their PPL: for BPS accounts only.",
+    },
     "wilayah.ppl": {"id": "PPL", "en": "PPL"},
     "wilayah.nama_ppl": {"id": "Nama PPL", "en": "PPL name"},
     "wilayah.ppl_mulai": {"id": "PPL mulai", "en": "PPL started"},
@@ -417,18 +421,20 @@ def laggards_section(area_name: str, frame: ui.Frame) -> None:
     t = frame.t
     st.subheader(t("wilayah.tertinggal", wilayah=ui.plain(area_name)))
     behind = ui.ask("wilayah_tertinggal", as_of=frame.as_of, kab=frame.kode_kab)
-    empty = ui.ask("wilayah_sls_belum_mulai", as_of=frame.as_of, kab=frame.kode_kab)
-    total_empty = int(empty.jumlah.iloc[0]) if len(empty) else 0
     by_level = {
         level: behind[behind.tingkat == name] for level, name in (("kec", "kecamatan"), ("desa", "desa"))
     }
-    tabs = st.tabs(
-        [
-            t("wilayah.tab_kec", n=ui.number(len(by_level["kec"]))),
-            t("wilayah.tab_desa", n=ui.number(len(by_level["desa"]))),
-            t("wilayah.tab_sls", n=ui.number(total_empty)),
-        ]
-    )
+    labels = [
+        t("wilayah.tab_kec", n=ui.number(len(by_level["kec"]))),
+        t("wilayah.tab_desa", n=ui.number(len(by_level["desa"]))),
+    ]
+    # The SLS not started name their PPL: only for those who may see officers.
+    with_people = ui.may_ask("wilayah_sls_belum_mulai")
+    if with_people:
+        empty = ui.ask("wilayah_sls_belum_mulai", as_of=frame.as_of, kab=frame.kode_kab)
+        total_empty = int(empty.jumlah.iloc[0]) if len(empty) else 0
+        labels.append(t("wilayah.tab_sls", n=ui.number(total_empty)))
+    tabs = st.tabs(labels)
     for tab, (level, rows) in zip(tabs, by_level.items(), strict=False):
         with tab:
             named = t(UNITS[level])
@@ -437,6 +443,9 @@ def laggards_section(area_name: str, frame: ui.Frame) -> None:
                 continue
             show_table(laggards_table(rows, level, frame), frame)
             st.caption(t("wilayah.tertinggal_catatan", tingkat=named))
+    if not with_people:
+        st.caption(t("wilayah.sls_hanya_bps"))
+        return
     with tabs[2]:
         if empty.empty:
             st.info(t("wilayah.sls_kosong"), icon=":material/check_circle:")

@@ -5,13 +5,16 @@
 - `asking`: the warehouse's questions, one snapshot per run, answers and sections kept per version;
 - `formats`: numbers, dates and text from files as they read on every page (no Streamlit);
 - `widgets`: the page header, statuses in words and tints, tables;
-- `maps`: the maps as every page draws them, one path to geo.maps.
+- `maps`: the maps as every page draws them, one path to geo.maps;
+- `signin`: who the session is: signing in and out, idle sessions ending;
+- `downloads`: files to download that a spreadsheet opens safely.
 """
 
-from pages.ui import maps
+from pages.ui import maps, signin
 from pages.ui.asking import (
     ask,
     ask_uncached,
+    may_ask,
     newer_load_waiting,
     per_version,
     pin_snapshot,
@@ -56,6 +59,7 @@ from pages.ui.widgets import (
     table,
 )
 from pages.ui.words import LANGUAGES, TEXT, add_words, say
+from queries.access import Refused, Viewer
 from queries.rules import PROVINCE, STATUS_TINTS
 
 __all__ = [
@@ -66,6 +70,8 @@ __all__ = [
     "TEXT",
     "WORD_JOINER",
     "Frame",
+    "Refused",
+    "Viewer",
     "add_words",
     "area_name",
     "ask",
@@ -78,6 +84,7 @@ __all__ = [
     "keep",
     "language",
     "maps",
+    "may_ask",
     "missing",
     "newer_load_waiting",
     "number",
@@ -94,6 +101,7 @@ __all__ = [
     "set_frame",
     "set_language",
     "shared_per_version",
+    "signin",
     "status",
     "status_alert",
     "status_badge",

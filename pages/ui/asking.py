@@ -10,9 +10,11 @@ import pandas as pd
 import streamlit as st
 
 from data.warehouse import default_path
+from pages.ui.signin import viewer
 from pages.ui.state import language
 from pages.ui.words import say
-from queries import Snapshot, Warehouse, WarehouseMissing
+from queries import Snapshot, Warehouse, WarehouseMissing, access
+from queries.access import Viewer
 
 T = TypeVar("T")
 
@@ -28,9 +30,16 @@ def _warehouse_at(path: str) -> Warehouse:
 
 @st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
 def _answer(
-    path: str, version: tuple[int, int], name: str, params: tuple, _snapshot: Snapshot
+    path: str,
+    version: tuple[int, int],
+    scope: tuple,
+    name: str,
+    params: tuple,
+    _snapshot: Snapshot,
+    _viewer: Viewer,
 ) -> pd.DataFrame:
-    return _snapshot.run(name, **dict(params))
+    """Kept per viewer's scope (role and regency), never shared across scopes."""
+    return _snapshot.ask(name, viewer=_viewer, **dict(params))
 
 
 def pin_snapshot(lang: str) -> Snapshot:
@@ -58,23 +67,31 @@ def _pinned() -> Snapshot:
 
 
 def ask(name: str, **params) -> pd.DataFrame:
-    """A question's answer from this run's snapshot, cached per warehouse version."""
-    snapshot = _pinned()
+    """A question's answer from this run's snapshot as the signed-in viewer may see it (Refused when
+    not), cached per warehouse version and viewer's scope."""
+    snapshot, who = _pinned(), viewer()
     path = str(warehouse().path)
-    return _answer(path, snapshot.version, name, tuple(sorted(params.items())), _snapshot=snapshot)
+    items = tuple(sorted(params.items()))
+    return _answer(path, snapshot.version, who.scope, name, items, _snapshot=snapshot, _viewer=who)
+
+
+def may_ask(name: str) -> bool:
+    """Whether the signed-in viewer may ask question `name`: for choosing what to draw; the question
+    itself refuses whoever may not."""
+    return access.may_ask(viewer(), name)
 
 
 def ask_uncached(name: str, **params) -> pd.DataFrame:
     """A question's answer from this run's snapshot, not kept: for a large answer that its caller keeps
     in a shape of its own (a second, pickled copy in the data cache would double its memory)."""
-    return _pinned().run(name, **params)
+    return _pinned().ask(name, viewer=viewer(), **params)
 
 
 def per_version(make: Callable[..., T]) -> Callable[..., T]:
-    """Run `make` once per warehouse version and arguments: later calls, in any session, get a copy
-    of its result back and replay the elements it drew (Streamlit's data cache keeps both), so
-    figures, tables and formatted rows are not built again on every rerun. For functions without
-    widgets whose work depends only on their arguments and the warehouse's answers."""
+    """Run `make` once per warehouse version, viewer's scope and arguments: later calls, in any session
+    of the same scope, get a copy of its result back and replay the elements it drew (Streamlit's data
+    cache keeps both), so figures, tables and formatted rows are not built again on every rerun. For
+    functions without widgets whose work depends only on their arguments and the warehouse's answers."""
     return _versioned(make, _kept_copy)
 
 
@@ -90,16 +107,20 @@ def _versioned(make: Callable[..., T], store: Callable) -> Callable[..., T]:
 
     @functools.wraps(make)
     def cached(*args, **kwargs) -> T:
-        return store(name, str(warehouse().path), _pinned().version, args, kwargs, _make=make)
+        return store(name, str(warehouse().path), _pinned().version, viewer().scope, args, kwargs, _make=make)
 
     return cached
 
 
 @st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
-def _kept_copy(name: str, path: str, version: tuple[int, int], args: tuple, kwargs: dict, _make: Callable):
+def _kept_copy(
+    name: str, path: str, version: tuple[int, int], scope: tuple, args: tuple, kwargs: dict, _make: Callable
+):
     return _make(*args, **kwargs)
 
 
 @st.cache_resource(ttl=3600, max_entries=16, show_spinner=False)
-def _kept_shared(name: str, path: str, version: tuple[int, int], args: tuple, kwargs: dict, _make: Callable):
+def _kept_shared(
+    name: str, path: str, version: tuple[int, int], scope: tuple, args: tuple, kwargs: dict, _make: Callable
+):
     return _make(*args, **kwargs)

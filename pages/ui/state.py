@@ -10,6 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from pages.ui.signin import VIEWER
 from pages.ui.words import say
 from queries.rules import PROVINCE
 
@@ -82,8 +83,9 @@ def through_the_app() -> None:
     """Make sure this run went through app.py. A link straight to a page as the first visit after the
     server started makes Streamlit run the page alone (its legacy mode for a pages/ folder), without
     the sidebar, the language or the snapshot: then run app.py, which sets them up and draws this
-    page through st.navigation, and stop this run. app.py sets the language before routing."""
-    if "_lang" not in st.session_state:
+    page through st.navigation, and stop this run. app.py sets the language before routing, and
+    before a viewer has signed in it draws the sign-in form instead."""
+    if "_lang" not in st.session_state or VIEWER not in st.session_state:
         runpy.run_path(str(APP), run_name="__main__")
         st.stop()
 

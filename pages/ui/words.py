@@ -49,6 +49,42 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "No family has been registered in the warehouse yet: the monitoring pages appear once "
         "the first registrations are loaded (Data page).",
     },
+    # Signing in and out (pages/ui/signin.py) and the roles.
+    "masuk.judul": {"id": "Masuk ke Pantau Regsosek Kaltim", "en": "Sign in to Pantau Regsosek Kaltim"},
+    "masuk.nama": {"id": "Nama akun", "en": "Account name"},
+    "masuk.sandi": {"id": "Kata sandi", "en": "Password"},
+    "masuk.tombol": {"id": "Masuk", "en": "Sign in"},
+    "masuk.sso": {"id": "Masuk dengan akun kantor (SSO)", "en": "Sign in with the office account (SSO)"},
+    "masuk.salah": {"id": "Nama akun atau kata sandi salah.", "en": "Wrong account name or password."},
+    "masuk.terkunci": {
+        "id": "Akun dikunci sementara setelah beberapa kali gagal masuk; coba lagi setelah pukul "
+        "{sampai} WITA atau minta admin membukanya.",
+        "en": "The account is locked for a while after repeated failed sign-ins; try again after "
+        "{sampai} WITA or ask an admin to unlock it.",
+    },
+    "masuk.sesi_habis": {
+        "id": "Sesi berakhir karena tidak ada kegiatan selama {menit} menit: silakan masuk lagi.",
+        "en": "The session ended after {menit} minutes without activity: please sign in again.",
+    },
+    "masuk.sso_tanpa_akun": {
+        "id": "Identitas SSO ini belum punya akun di Pantau Regsosek: minta admin menambahkannya.",
+        "en": "This SSO identity has no account in Pantau Regsosek yet: ask an admin to add it.",
+    },
+    "masuk.belum_ada_akun": {
+        "id": "Belum ada akun. Buat akun admin pertama di server: "
+        "`python -m data akun tambah NAMA --peran admin`.",
+        "en": "There is no account yet. Create the first admin account on the server: "
+        "`python -m data akun tambah NAME --peran admin`.",
+    },
+    "masuk.sebagai": {"id": "Masuk sebagai {nama} ({peran})", "en": "Signed in as {nama} ({peran})"},
+    "masuk.keluar": {"id": "Keluar", "en": "Sign out"},
+    "masuk.ditolak": {
+        "id": "Halaman atau bagian ini tidak tersedia untuk peran akun Anda.",
+        "en": "This page or section is not available to your account's role.",
+    },
+    "peran.pimpinan": {"id": "pimpinan", "en": "leadership"},
+    "peran.bps": {"id": "BPS", "en": "BPS"},
+    "peran.admin": {"id": "admin", "en": "admin"},
     # Page names, for the navigation and the pages' titles.
     "halaman.ringkasan": {"id": "Ringkasan", "en": "Overview"},
     "halaman.jadwal": {"id": "Jadwal & proyeksi", "en": "Schedule & projection"},
