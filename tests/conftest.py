@@ -13,14 +13,19 @@ from streamlit.testing.v1 import AppTest
 
 from data import warehouse
 from data.loader import load_files
+from pages.ui import signin
+from queries.access import Viewer
 from tests.helpers import (
+    ADMIN,
     APP,
     GEO_DIR,
+    REGISTRASI_HEADER,
     SMALL_FILES,
     Demo,
     fixture_files,
     load_rejects,
     throwaway_warehouse,
+    write,
     write_hostile_campaign,
 )
 
@@ -115,12 +120,17 @@ def open_page(monkeypatch):
     """Open the app as a link with these query parameters would, on the given warehouse, at
     pages/<page>.py, or with page None at the page the app opens on. AppTest opens each view fresh:
     the app runs once to build the frame, then switches to the page (switching first would run the
-    page alone, through Streamlit's legacy pages/ discovery)."""
+    page alone, through Streamlit's legacy pages/ discovery). The session is signed in as `viewer`
+    (an admin unless said), as the sign-in form leaves it (tests/test_access.py signs in through it)."""
 
-    def run(page: str | None, warehouse: Path, *, timeout: float = 30, **query) -> AppTest:
+    def run(
+        page: str | None, warehouse: Path, *, timeout: float = 30, viewer: Viewer = ADMIN, **query
+    ) -> AppTest:
         monkeypatch.setenv("PANTAU_WAREHOUSE", str(warehouse))
         at = AppTest.from_file(APP, default_timeout=timeout)
         at.query_params.update(query)
+        if viewer is not None:
+            at.session_state[signin.VIEWER] = viewer
         at.run()
         if page is not None:
             at.switch_page(f"pages/{page}.py")
@@ -129,3 +139,15 @@ def open_page(monkeypatch):
         return at
 
     return run
+
+
+@pytest.fixture
+def odd_warehouse(small_warehouse, tmp_path) -> Path:
+    """The small campaign plus what no fixture folder holds: K95, registered by PPL-1 (Samarinda) in
+    an SLS of Mahakam Ulu, and K01 withdrawn."""
+    families = write(
+        tmp_path, "registrasi.csv", REGISTRASI_HEADER + "K95,6411010001000100,PPL-1,PINTU,,2022-10-26,,3\n"
+    )
+    withdrawn = write(tmp_path, "pembatalan.csv", "id_keluarga,alasan\nK01,terdaftar ganda\n")
+    load_files([families, withdrawn], warehouse_path=small_warehouse)
+    return small_warehouse

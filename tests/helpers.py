@@ -20,10 +20,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from streamlit.testing.v1 import AppTest
 
+from data.accounts import AccessStore
 from data.demo import generate
 from data.loader import load_files
 from geo import boundaries_dir
 from queries import Warehouse
+from queries.access import Viewer
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -70,6 +72,23 @@ def without_schedule(warehouse: Path) -> Path:
 
 
 GEO_DIR = boundaries_dir()  # holds the kecamatan crosswalk; CI always has ../shared/geo
+ADMIN = Viewer("uji-admin", "admin")  # the viewer AppTest runs are signed in as, unless a test says
+PIMPINAN = Viewer("uji-pimpinan", "pimpinan")
+BPS = Viewer("uji-bps", "bps")
+BPS_SAMARINDA = Viewer("uji-samarinda", "bps", "6472")
+# The accounts of the browser tests' servers and of the sign-in tests: name -> (role, regency, password).
+ACCOUNTS = {
+    viewer.name: (viewer.role, viewer.kode_kab, f"sandi-{viewer.name}-2022")
+    for viewer in (ADMIN, PIMPINAN, BPS, BPS_SAMARINDA)
+}
+
+
+def make_accounts(path: Path) -> Path:
+    """An access file at `path` holding ACCOUNTS."""
+    store = AccessStore(path)
+    for name, (role, kode_kab, password) in ACCOUNTS.items():
+        store.add(name, role, password=password, kode_kab=kode_kab)
+    return path
 
 
 class Demo:
@@ -290,3 +309,45 @@ def write_hostile_campaign(folder: Path) -> list[Path]:
             writer.writerows(rows)
         paths.append(folder / source.name)
     return paths
+
+
+# --- Every question as the pages ask it -------------------------------------------------------------
+
+AS_OF = dt.date(2022, 10, 24)
+ALUR_DAY = dt.date(2022, 11, 2)  # the alur fixture's anomalies are all there by then
+DESK_DAY = dt.date(2022, 11, 10)  # every desk family of the desk fixture served
+JADWAL_DAY = dt.date(2022, 10, 31)  # the jadwal fixture's families of 28 Oct in
+REJECT_FILTERS = {"jenis": None, "muat": None, "cari": None}
+# Every question of queries/ (macros.sql is none), with parameters as the pages ask it (ui.ask in
+# pages/*.py), and the fixture (tests/conftest.py) whose warehouse gives it rows.
+QUESTIONS = {
+    "alur_antrean": ("small_warehouse_template", {"as_of": AS_OF, "kab": "6472"}),
+    "alur_luar_penugasan": ("alur_warehouse", {"as_of": ALUR_DAY, "kab": None}),
+    "alur_luar_wilayah": ("odd_warehouse", {"as_of": ALUR_DAY, "kab": None}),
+    "alur_petugas_harian": ("alur_warehouse", {"as_of": ALUR_DAY, "kab": None}),
+    "alur_tahap": ("small_warehouse_template", {"as_of": AS_OF, "kab": None}),
+    "alur_tanggal_janggal": ("alur_warehouse", {"as_of": ALUR_DAY, "kab": None}),
+    "capaian_wilayah": ("small_warehouse_template", {"as_of": AS_OF}),
+    "daftar_kabupaten": ("small_warehouse_template", {}),
+    "data_kesegaran": ("data_warehouse", {}),
+    "data_pembatalan": ("odd_warehouse", {"batas": 1_000}),  # the page's SHOWN_REJECTS
+    "data_riwayat": ("small_warehouse_template", {}),
+    "data_tolak": ("data_warehouse", {**REJECT_FILTERS, "status": "semua", "batas": 1_000}),
+    "data_tolak_jumlah": ("data_warehouse", REJECT_FILTERS),
+    "desk_cek_rumah": ("desk_warehouse", {"as_of": DESK_DAY, "kab": None}),
+    "desk_kedatangan": ("desk_warehouse", {"as_of": DESK_DAY, "kab": None, "desk": "D1"}),
+    "desk_layanan": ("small_warehouse_template", {"as_of": AS_OF, "kab": None}),
+    "desk_porsi": ("small_warehouse_template", {"as_of": AS_OF, "kab": "6472"}),
+    "info_data": ("small_warehouse_template", {}),
+    "jadwal_harian": ("jadwal_warehouse", {"as_of": JADWAL_DAY, "kab": None}),
+    "jadwal_kurva": ("small_warehouse_template", {"as_of": AS_OF}),
+    "jadwal_laju_perlu": ("small_warehouse_template", {"as_of": AS_OF, "kab": None}),
+    "jadwal_tonggak": ("small_warehouse_template", {"kab": None}),
+    "petugas_kinerja": ("small_warehouse_template", {"as_of": AS_OF, "kab": None}),
+    "wilayah_rincian": (
+        "small_warehouse_template",
+        {"as_of": AS_OF, "kab": "6472", "kec": None, "desa": None},
+    ),
+    "wilayah_sls_belum_mulai": ("wilayah_warehouse", {"as_of": AS_OF, "kab": None}),
+    "wilayah_tertinggal": ("small_warehouse_template", {"as_of": AS_OF, "kab": None}),
+}

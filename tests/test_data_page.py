@@ -49,6 +49,8 @@ def test_every_section_with_known_figures(open_data, data_warehouse, monkeypatch
         "Rejected rows",
         "Families withdrawn",
         "Upload files",
+        "Audit log",
+        "Accounts",
     ]
     assert "do not apply here" in at.caption[0].value
     freshness, history, rejected = (frame.value for frame in at.dataframe)
@@ -166,7 +168,7 @@ def test_no_warehouse_yet_only_the_upload(run_app, tmp_path):
     at = run_app(missing, PANTAU_UNGGAH="1")
     assert at.info[0].value.startswith("Gudang data belum ada")
     assert at.title[0].value == "Data"
-    assert [header.value for header in at.subheader] == ["Unggah berkas"]
+    assert [header.value for header in at.subheader] == ["Unggah berkas", "Jejak akses", "Akun"]
     assert not at.dataframe
     assert len(at.get("file_uploader")) == 1
     assert at.button[0].label == "Muat ke gudang data"
@@ -179,8 +181,8 @@ def test_uploads_are_off_unless_switched_on(run_app, monkeypatch, tmp_path, sett
     monkeypatch.delenv("PANTAU_UNGGAH", raising=False)
     at = run_app(tmp_path / "belum_ada.duckdb", **({"PANTAU_UNGGAH": setting} if setting else {}))
     assert not at.get("file_uploader")
-    assert not at.button
-    note = at.caption[-1].value
+    assert not at.main.button  # the sidebar keeps its sign-out button
+    [note] = [caption.value for caption in at.main.caption if "PANTAU_UNGGAH=1" in caption.value]
     assert "PANTAU_UNGGAH=1" in note
     assert "python -m data load" in note and "python -m data inbox" in note
 
@@ -213,8 +215,8 @@ def test_a_replica_reading_exported_snapshots_offers_no_upload(open_page, small_
     folder = tmp_path / "snapshots"
     export.export(small_warehouse_template, folder)
     at = open_page("data", folder)
-    assert not at.get("file_uploader") and not at.button
-    assert "python -m data load" in at.caption[-1].value
+    assert not at.get("file_uploader") and not at.main.button
+    assert any("python -m data load" in caption.value for caption in at.main.caption)
     assert len(at.dataframe) >= 2  # freshness and history, read from the snapshot
 
 

@@ -1,67 +1,13 @@
 """The warehouse exported as Parquet snapshots (data/export.py) answers every question as the DuckDB file
 does, and a new export is picked up by readers as a load is."""
 
-import datetime as dt
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 from data import export
 from data.loader import load_files
 from queries import QUERY_DIR, Warehouse, WarehouseMissing
-from tests.helpers import REGISTRASI_HEADER, write
-
-AS_OF = dt.date(2022, 10, 24)
-ALUR_DAY = dt.date(2022, 11, 2)  # the alur fixture's anomalies are all there by then
-DESK_DAY = dt.date(2022, 11, 10)  # every desk family of the desk fixture served
-JADWAL_DAY = dt.date(2022, 10, 31)  # the jadwal fixture's families of 28 Oct in
-REJECT_FILTERS = {"jenis": None, "muat": None, "cari": None}
-# Every question of queries/ (macros.sql is none), with parameters as the pages ask it (ui.ask in
-# pages/*.py), and the fixture warehouse on which its answer has rows.
-QUESTIONS = {
-    "alur_antrean": ("small_warehouse_template", {"as_of": AS_OF, "kab": "6472"}),
-    "alur_luar_penugasan": ("alur_warehouse", {"as_of": ALUR_DAY, "kab": None}),
-    "alur_luar_wilayah": ("odd_warehouse", {"as_of": ALUR_DAY, "kab": None}),
-    "alur_petugas_harian": ("alur_warehouse", {"as_of": ALUR_DAY, "kab": None}),
-    "alur_tahap": ("small_warehouse_template", {"as_of": AS_OF, "kab": None}),
-    "alur_tanggal_janggal": ("alur_warehouse", {"as_of": ALUR_DAY, "kab": None}),
-    "capaian_wilayah": ("small_warehouse_template", {"as_of": AS_OF}),
-    "daftar_kabupaten": ("small_warehouse_template", {}),
-    "data_kesegaran": ("data_warehouse", {}),
-    "data_pembatalan": ("odd_warehouse", {"batas": 1_000}),  # the page's SHOWN_REJECTS
-    "data_riwayat": ("small_warehouse_template", {}),
-    "data_tolak": ("data_warehouse", {**REJECT_FILTERS, "status": "semua", "batas": 1_000}),
-    "data_tolak_jumlah": ("data_warehouse", REJECT_FILTERS),
-    "desk_cek_rumah": ("desk_warehouse", {"as_of": DESK_DAY, "kab": None}),
-    "desk_kedatangan": ("desk_warehouse", {"as_of": DESK_DAY, "kab": None, "desk": "D1"}),
-    "desk_layanan": ("small_warehouse_template", {"as_of": AS_OF, "kab": None}),
-    "desk_porsi": ("small_warehouse_template", {"as_of": AS_OF, "kab": "6472"}),
-    "info_data": ("small_warehouse_template", {}),
-    "jadwal_harian": ("jadwal_warehouse", {"as_of": JADWAL_DAY, "kab": None}),
-    "jadwal_kurva": ("small_warehouse_template", {"as_of": AS_OF}),
-    "jadwal_laju_perlu": ("small_warehouse_template", {"as_of": AS_OF, "kab": None}),
-    "jadwal_tonggak": ("small_warehouse_template", {"kab": None}),
-    "petugas_kinerja": ("small_warehouse_template", {"as_of": AS_OF, "kab": None}),
-    "wilayah_rincian": (
-        "small_warehouse_template",
-        {"as_of": AS_OF, "kab": "6472", "kec": None, "desa": None},
-    ),
-    "wilayah_sls_belum_mulai": ("wilayah_warehouse", {"as_of": AS_OF, "kab": None}),
-    "wilayah_tertinggal": ("small_warehouse_template", {"as_of": AS_OF, "kab": None}),
-}
-
-
-@pytest.fixture
-def odd_warehouse(small_warehouse, tmp_path) -> Path:
-    """The small campaign plus what no fixture folder holds: K95, registered by PPL-1 (Samarinda) in
-    an SLS of Mahakam Ulu, and K01 withdrawn."""
-    families = write(
-        tmp_path, "registrasi.csv", REGISTRASI_HEADER + "K95,6411010001000100,PPL-1,PINTU,,2022-10-26,,3\n"
-    )
-    withdrawn = write(tmp_path, "pembatalan.csv", "id_keluarga,alasan\nK01,terdaftar ganda\n")
-    load_files([families, withdrawn], warehouse_path=small_warehouse)
-    return small_warehouse
+from tests.helpers import QUESTIONS, REGISTRASI_HEADER, write
 
 
 def test_every_question_file_is_asked_of_a_snapshot():

@@ -136,7 +136,15 @@ def test_an_upload_loads_a_hostile_header_and_nothing_else(small_warehouse, tmp_
     [path] = saved
     assert path.parent == uploads.folder(small_warehouse)  # the browser's folder part is dropped
     steps = []
-    [result] = uploads.load(list(saved), small_warehouse, None, lambda *step: steps.append(step))
+    [result] = uploads.load(
+        list(saved),
+        small_warehouse,
+        None,
+        lambda *step: steps.append(step),
+        role="admin",
+        who="uji",
+        where="uji",
+    )
     assert (result.loaded, result.rejected) == (1, 0)
     assert steps and steps[-1][0] == steps[-1][1]  # progress reached the end
     assert_only_the_officer_loaded(before, snapshot(small_warehouse))

@@ -19,7 +19,9 @@ def imported_by(module: str) -> set[str]:
     return set(done.stdout.split())
 
 
-@pytest.mark.parametrize("module", ["data.loader", "data.demo", "data.export", "queries", "geo.maps"])
+@pytest.mark.parametrize(
+    "module", ["data.loader", "data.demo", "data.export", "data.accounts", "queries", "geo.maps"]
+)
 def test_data_queries_and_geo_never_import_streamlit(module):
     assert "streamlit" not in imported_by(module)
 

@@ -13,8 +13,9 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from data.loader import load_files
+from pages.ui import signin
 from queries import Warehouse
-from tests.helpers import REGISTRASI_HEADER, ROOT, loader_command
+from tests.helpers import ADMIN, REGISTRASI_HEADER, ROOT, loader_command
 
 AS_OF = dt.date(2022, 11, 10)
 LOADS = 5
@@ -138,7 +139,9 @@ def _page_run_pinned_to_one_snapshot():
 def test_a_page_run_sees_one_warehouse_and_the_next_run_the_new_one(small_warehouse, tmp_path, monkeypatch):
     monkeypatch.setenv("PANTAU_WAREHOUSE", str(small_warehouse))
     monkeypatch.setenv("BERKAS_BARU", str(load_file(tmp_path, 1)))
-    at = AppTest.from_function(_page_run_pinned_to_one_snapshot, default_timeout=30).run()
+    at = AppTest.from_function(_page_run_pinned_to_one_snapshot, default_timeout=30)
+    at.session_state[signin.VIEWER] = ADMIN
+    at.run()
     assert not at.exception
     counted = next(item.value for item in at.markdown if item.value.startswith("keluarga"))
     families = int(counted.split()[1])

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.browser.helpers import metric_values, open_page, running_app, screenshot, wait_for_script
+from tests.browser.helpers import goto, metric_values, open_page, running_app, screenshot, wait_for_script
 from tests.helpers import BAD_FILES, FIX_FILE, ROOT, SMALL_FILES, assert_no_side_effects, hostile_officers
 
 NARROW = {"width": 1280, "height": 1000}  # a projector's width
@@ -137,7 +137,14 @@ def test_a_bad_file_loads_nothing(watched_page, fresh_app_url, small_warehouse, 
     expect(page.locator("[data-testid='stFileChipName']")).to_have_count(2)
     # Nothing loaded, so nothing is kept; the load history still holds the small campaign's six files.
     assert not list((small_warehouse.parent / "unggahan").iterdir())
-    expect(page.locator("[role='gridcell']", has_text="registrasi_buruk.csv")).to_have_count(0)
+    expect(page.locator("[role='gridcell']", has_text=re.compile(r"^registrasi_buruk\.csv$"))).to_have_count(
+        0
+    )
+    # The audit log holds the upload and the load that failed.
+    expect(
+        page.locator("[role='gridcell']", has_text=re.compile(r"^registrasi_buruk\.csv, bukan"))
+    ).to_have_count(1)
+    expect(page.locator("[role='gridcell']", has_text="GAGAL, tidak ada yang dimuat")).to_have_count(1)
     screenshots(page, "data-en-gagal")
 
 
@@ -145,10 +152,11 @@ def test_the_first_files_into_no_warehouse(watched_page, tmp_path):
     page = watched_page
     missing = tmp_path / "gudang" / "warehouse.duckdb"
     with running_app(missing, uploads=True) as url:
-        page.goto(url)
-        wait_for_script(page)
+        goto(page, url)
         expect(page.get_by_text("Gudang data belum ada")).to_be_visible()
-        expect(page.locator("[data-testid='stMain'] h3")).to_have_text(["Unggah berkas"])
+        expect(page.locator("[data-testid='stMain'] h3")).to_have_text(
+            ["Unggah berkas", "Jejak akses", "Akun"]
+        )
         screenshots(page, "data-kosong")
         upload(page, SMALL_FILES, until="registrasi.csv (registrasi): dibaca 26")
         assert missing.exists()

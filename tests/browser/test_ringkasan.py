@@ -4,12 +4,11 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.helpers import metric_values, screenshot, wait_for_script
+from tests.browser.helpers import goto, metric_values, screenshot, wait_for_script
 
 
 def open_overview(page, app_url: str, query: str = "") -> None:
-    page.goto(f"{app_url}/{query}")
-    wait_for_script(page)
+    goto(page, f"{app_url}/{query}")
     expect(page.locator("[data-testid='stException']")).to_have_count(0)
 
 

@@ -11,9 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.browsing import guarded_env, read_attempts, streamlit_server
+from bench.browsing import app_server, guarded_env, read_attempts
 from tests.browser.helpers import assert_offline, open_page
-from tests.helpers import ROOT
 
 # Local calls first (not recorded), then Streamlit's public-IP lookup and a socket on every interface.
 ATTEMPTS = """
@@ -57,12 +56,12 @@ def test_the_guard_runs_the_sitecustomize_it_hides(tmp_path):
 
 
 def test_the_app_listens_on_loopback_only_and_reaches_nothing_beyond(watched_page, small_warehouse_template):
-    env = {"PANTAU_WAREHOUSE": str(small_warehouse_template)}
-    with streamlit_server(ROOT / "app.py", env) as server:
+    with app_server(small_warehouse_template) as server:
         port = int(server.url.rpartition(":")[2])
         # The address comes from .streamlit/config.toml: streamlit_server does not pass one.
         assert listening(server.process.pid) == {("127.0.0.1", port)}
         assert server.outside() == []  # started without looking up the public IP
+        watched_page.context.add_cookies([{**server.cookie, "url": server.url}])  # signed in
         open_page(watched_page, server.url, "", "?tanggal=2022-10-24")
         open_page(watched_page, server.url, "data", "")
         assert server.outside() == []

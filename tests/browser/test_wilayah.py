@@ -7,14 +7,13 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.helpers import metric_values, on_the_map, screenshot, wait_for_script
+from tests.browser.helpers import goto, metric_values, on_the_map, screenshot, wait_for_script
 
 MAIN_BOX = "[data-testid='stMain'] [data-testid='stSelectbox']"
 
 
 def open_wilayah(page, app_url: str, query: str) -> None:
-    page.goto(f"{app_url}/{query}")
-    wait_for_script(page)
+    goto(page, f"{app_url}/{query}")
     page.locator("[data-testid='stSidebarNav']").get_by_text("Wilayah").click()
     expect(page.locator("[data-testid='stMain'] h1").first).to_have_text("Wilayah", timeout=30_000)
     wait_for_script(page)
