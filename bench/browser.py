@@ -27,7 +27,9 @@ from bench.browsing import (
     PAGES,
     ROOT,
     WAREHOUSE,
+    Server,
     Visit,
+    app_server,
     chromium,
     fresh_visit,
     streamlit_server,
@@ -45,17 +47,18 @@ class PageVisits:
     floor: list[Visit] = field(default_factory=list)  # each just before one of `page`
 
 
-async def measure(app_url: str, floor_url: str, query: str, repeat: int, outside: list[str]) -> dict:
-    """Per page: its first visit, then `repeat` visits alternating with visits to the floor."""
+async def measure(app: Server, floor_url: str, query: str, repeat: int, outside: list[str]) -> dict:
+    """Per page: its first visit, then `repeat` visits alternating with visits to the floor; the app's
+    pages as a signed-in browser opens them."""
     visits = {page: PageVisits() for page in PAGES}
     async with chromium() as browser:
         for page, page_visits in visits.items():
-            page_visits.first = await fresh_visit(browser, f"{app_url}{page}{query}", outside)
+            page_visits.first = await fresh_visit(browser, f"{app.url}{page}{query}", outside, app)
         await fresh_visit(browser, floor_url, outside)
         for _ in range(repeat):
             for page, page_visits in visits.items():
                 page_visits.floor.append(await fresh_visit(browser, floor_url, outside))
-                page_visits.page.append(await fresh_visit(browser, f"{app_url}{page}{query}", outside))
+                page_visits.page.append(await fresh_visit(browser, f"{app.url}{page}{query}", outside, app))
     return visits
 
 
@@ -89,10 +92,10 @@ def main() -> None:
     print(f"machine: {machine()}")
     print(warehouse_line(args.warehouse))
     with (
-        streamlit_server(ROOT / "app.py", {"PANTAU_WAREHOUSE": str(args.warehouse.resolve())}) as app,
+        app_server(args.warehouse) as app,
         streamlit_server(FLOOR_APP) as floor,
     ):
-        times = asyncio.run(measure(app.url, floor.url, args.query, args.repeat, outside))
+        times = asyncio.run(measure(app, floor.url, args.query, args.repeat, outside))
         app_rss, floor_rss = app.peak_rss_mib(), floor.peak_rss_mib()
     report(times, args.repeat)
     print(f"peak RSS of the app server: {app_rss:,.0f} MiB (floor app server: {floor_rss:,.0f} MiB)")

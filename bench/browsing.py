@@ -19,6 +19,7 @@ import asyncio
 import json
 import os
 import re
+import secrets
 import socket
 import statistics
 import subprocess
@@ -34,10 +35,13 @@ from pathlib import Path
 import duckdb
 from playwright.async_api import Browser, BrowserContext, Page, Route, async_playwright
 
+from data.accounts import SESSION_COOKIE, AccessStore
+
 ROOT = Path(__file__).resolve().parents[1]
 WAREHOUSE = ROOT / "data" / "warehouse.duckdb"
 # Mid-campaign in the demo (15 Oct to 31 Dec 2022): every page has its charts then.
 MID_CAMPAIGN = "?tanggal=2022-11-15"
+BENCH_ACCOUNT = "bench"  # the admin every measured page is opened as (app_server)
 PAGES = ["/", "/jadwal", "/wilayah", "/petugas", "/desk", "/alur", "/data"]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -113,6 +117,7 @@ class Server:
     url: str
     process: subprocess.Popen
     guard_log: Path
+    cookie: dict[str, str] | None = None  # a signed-in browser's session cookie (app_server)
     _attempts_when_stopped: list[Attempt] | None = field(default=None, repr=False)
 
     def outside(self) -> list[Attempt]:
@@ -189,6 +194,19 @@ def guarded_env(guard_log: Path, env: dict[str, str] | None = None) -> dict[str,
 
 
 @contextmanager
+def app_server(warehouse: Path) -> Iterator[Server]:
+    """app.py over `warehouse` with an access file of its own, and the session cookie of its one admin
+    account signed in (every page is measured as a signed-in browser opens it, not the sign-in form)."""
+    with tempfile.TemporaryDirectory(prefix="pantau-akses-") as folder:
+        store = AccessStore(Path(folder) / "akses.sqlite")
+        store.add(BENCH_ACCOUNT, "admin", password=secrets.token_urlsafe(16))
+        env = {"PANTAU_WAREHOUSE": str(warehouse.resolve()), "PANTAU_AKSES": str(store.path)}
+        with streamlit_server(ROOT / "app.py", env) as server:
+            server.cookie = {"name": SESSION_COOKIE, "value": store.open_session(BENCH_ACCOUNT)}
+            yield server
+
+
+@contextmanager
 def streamlit_server(script: Path, env: dict[str, str] | None = None) -> Iterator[Server]:
     """`streamlit run script` on a free port, stopped on leaving (also on Ctrl-C), with the offline
     guard: `Server.outside()` lists its attempts to reach beyond loopback. It listens where
@@ -256,8 +274,11 @@ class Viewer:
         self.outside: list[str] = []
 
     @classmethod
-    async def open(cls, browser: Browser) -> "Viewer":
+    async def open(cls, browser: Browser, server: Server | None = None) -> "Viewer":
+        """A viewer, signed in to `server` when it is an app_server."""
         context = await browser.new_context(**CONTEXT_OPTIONS)
+        if server is not None and server.cookie:
+            await context.add_cookies([{**server.cookie, "url": server.url}])
         viewer = cls(context, await context.new_page())
         await context.route(OUTSIDE, viewer._abort)
         return viewer
@@ -285,9 +306,10 @@ class Viewer:
         await self.context.close()
 
 
-async def fresh_visit(browser: Browser, url: str, outside: list[str]) -> Visit:
-    """One visit in a context of its own; its requests outside loopback are added to `outside`."""
-    viewer = await Viewer.open(browser)
+async def fresh_visit(browser: Browser, url: str, outside: list[str], server: Server | None = None) -> Visit:
+    """One visit in a context of its own (signed in to `server`, if given); its requests outside
+    loopback are added to `outside`."""
+    viewer = await Viewer.open(browser, server)
     try:
         return await viewer.visit(url)
     finally:
@@ -295,9 +317,12 @@ async def fresh_visit(browser: Browser, url: str, outside: list[str]) -> Visit:
         await viewer.close()
 
 
-async def concurrent_visits(browser: Browser, url: str, count: int, outside: list[str]) -> list[Visit]:
-    """`count` viewers, each in its own context, opened first and then sent to `url` at once."""
-    viewers = await asyncio.gather(*(Viewer.open(browser) for _ in range(count)))
+async def concurrent_visits(
+    browser: Browser, url: str, count: int, outside: list[str], server: Server | None = None
+) -> list[Visit]:
+    """`count` viewers, each in its own context (signed in to `server`, if given), opened first and then
+    sent to `url` at once."""
+    viewers = await asyncio.gather(*(Viewer.open(browser, server) for _ in range(count)))
     try:
         return await asyncio.gather(*(viewer.visit(url) for viewer in viewers))
     finally:

@@ -30,6 +30,8 @@ from streamlit.testing.v1 import AppTest, app_test, local_script_runner
 
 from bench.load import machine
 from data import warehouse
+from pages.ui import signin
+from queries.access import Viewer
 
 REPO = Path(__file__).resolve().parent.parent
 APP = str(REPO / "app.py")
@@ -41,6 +43,7 @@ st.title("Floor")
 for column, value in zip(st.columns(3), (1, 2, 3)):
     column.metric(f"Metric {value}", value)
 """
+BENCH_VIEWER = Viewer("bench", "admin")  # every page, the officers' included
 TIMEOUT_S = 300  # a cold page at national scale may take long; AppTest's default is 3 s
 
 
@@ -73,6 +76,7 @@ def _opened(page: str, as_of: str):
         return AppTest.from_string(FLOOR_SCRIPT, default_timeout=TIMEOUT_S)
     at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
     at.query_params.update(tanggal=as_of)
+    at.session_state[signin.VIEWER] = BENCH_VIEWER  # as the sign-in form leaves a session
     _run(at, "app.py")
     at.switch_page(f"pages/{page}.py")
     return at

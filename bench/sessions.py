@@ -34,7 +34,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.RootContainer_pb2 import MAIN
 from websockets.asyncio.client import ClientConnection, connect
 
-from bench.browsing import MID_CAMPAIGN, PAGES, ROOT, WAREHOUSE, percentile, streamlit_server, warehouse_line
+from bench.browsing import MID_CAMPAIGN, PAGES, WAREHOUSE, Server, app_server, percentile, warehouse_line
 from bench.load import machine
 
 MAX_SESSIONS = 100
@@ -65,7 +65,7 @@ class Crowd:
     together: list[View]  # every session of every round
 
 
-def rerun_message(app_url: str, page: str, query: str) -> bytes:
+def rerun_message(app: Server, page: str, query: str) -> bytes:
     """What a browser tab sends once connected: run the page of its URL, with its query string."""
     message = BackMsg()
     state = message.rerun_script
@@ -73,16 +73,19 @@ def rerun_message(app_url: str, page: str, query: str) -> bytes:
     # st.navigation finds the page by its URL path; "" is the default page.
     state.page_name = page.strip("/")
     state.context_info.locale = LOCALE
-    state.context_info.url = f"{app_url}{page}?{query}"
+    state.context_info.url = f"{app.url}{page}?{query}"
     return message.SerializeToString()
 
 
-async def open_session(app_url: str) -> ClientConnection:
+async def open_session(app: Server) -> ClientConnection:
     # No Origin header, as a non-browser client: the server then skips its XSRF check. The first
     # subprotocol is the one the browser asks for; max_size=None, as one chart can exceed 1 MiB.
+    # The cookie of a signed-in browser (app_server), as the browser sends it with the websocket.
+    cookie = {"Cookie": f"{app.cookie['name']}={app.cookie['value']}"} if app.cookie else {}
     return await connect(
-        f"{app_url.replace('http', 'ws', 1)}/_stcore/stream",
+        f"{app.url.replace('http', 'ws', 1)}/_stcore/stream",
         subprotocols=["streamlit"],
+        additional_headers=cookie,
         max_size=None,
         open_timeout=VIEW_WITHIN_S,
     )
@@ -126,27 +129,27 @@ def script_done(message: ForwardMsg, page: str) -> bool:
     return False  # ended early for a rerun, or a fragment's run: the page's run is still to come
 
 
-async def fresh_view(app_url: str, page: str, query: str) -> View:
-    async with await open_session(app_url) as session:
-        return await view(session, rerun_message(app_url, page, query), page)
+async def fresh_view(app: Server, page: str, query: str) -> View:
+    async with await open_session(app) as session:
+        return await view(session, rerun_message(app, page, query), page)
 
 
-async def concurrent_views(app_url: str, page: str, query: str, count: int) -> list[View]:
+async def concurrent_views(app: Server, page: str, query: str, count: int) -> list[View]:
     """`count` sessions, all connected first and then sent the page at once."""
-    rerun = rerun_message(app_url, page, query)
-    sessions = await asyncio.gather(*(open_session(app_url) for _ in range(count)))
+    rerun = rerun_message(app, page, query)
+    sessions = await asyncio.gather(*(open_session(app) for _ in range(count)))
     try:
         return await asyncio.gather(*(view(session, rerun, page) for session in sessions))
     finally:
         await asyncio.gather(*(session.close() for session in sessions))
 
 
-async def measure_page(app_url: str, page: str, query: str, sessions: int, rounds: int) -> Crowd:
-    await fresh_view(app_url, page, query)  # fills the server's query caches, as any earlier viewer has
-    single = [await fresh_view(app_url, page, query) for _ in range(rounds)]
+async def measure_page(app: Server, page: str, query: str, sessions: int, rounds: int) -> Crowd:
+    await fresh_view(app, page, query)  # fills the server's query caches, as any earlier viewer has
+    single = [await fresh_view(app, page, query) for _ in range(rounds)]
     together = []
     for _ in range(rounds):
-        together.extend(await concurrent_views(app_url, page, query, sessions))
+        together.extend(await concurrent_views(app, page, query, sessions))
     check_drawn(page, single + together)
     return Crowd(single, together)
 
@@ -157,9 +160,9 @@ def check_drawn(page: str, views: list[View]) -> None:
         raise ViewFailed(f"{page}: a view drew only {fewest} elements in the main area")
 
 
-async def measure(app_url: str, pages: list[str], query: str, sessions: int, rounds: int) -> dict:
+async def measure(app: Server, pages: list[str], query: str, sessions: int, rounds: int) -> dict:
     async with asyncio.timeout(RUN_WITHIN_S):
-        return {page: await measure_page(app_url, page, query, sessions, rounds) for page in pages}
+        return {page: await measure_page(app, page, query, sessions, rounds) for page in pages}
 
 
 def report(crowds: dict[str, Crowd], sessions: int, rounds: int) -> None:
@@ -198,9 +201,9 @@ def main() -> None:
     print(f"machine: {machine()}")
     print(warehouse_line(args.warehouse))
     print(f"load average before (1, 5, 15 min): {load_average()}")
-    with streamlit_server(ROOT / "app.py", {"PANTAU_WAREHOUSE": str(args.warehouse.resolve())}) as app:
+    with app_server(args.warehouse) as app:
         started, client_started = time.perf_counter(), time.process_time()
-        crowds = asyncio.run(measure(app.url, args.pages, args.query.lstrip("?"), args.sessions, args.rounds))
+        crowds = asyncio.run(measure(app, args.pages, args.query.lstrip("?"), args.sessions, args.rounds))
         client_s, wall_s = time.process_time() - client_started, time.perf_counter() - started
         app_rss = app.peak_rss_mib()
     report(crowds, args.sessions, args.rounds)

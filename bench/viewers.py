@@ -24,13 +24,13 @@ from playwright.async_api import Browser
 
 from bench.browsing import (
     MID_CAMPAIGN,
-    ROOT,
     WAREHOUSE,
+    Server,
+    app_server,
     chromium,
     concurrent_visits,
     fresh_visit,
     percentile,
-    streamlit_server,
     warehouse_line,
 )
 from bench.load import machine
@@ -46,12 +46,15 @@ class Crowd:
     start_spread: float  # ms, the largest gap between the first and the last navigation of a round
 
 
-async def measure_page(browser: Browser, url: str, viewers: int, rounds: int, outside: list[str]) -> Crowd:
-    await fresh_visit(browser, url, outside)  # fills the server's query caches, as any earlier viewer has
-    single = [(await fresh_visit(browser, url, outside)).ms for _ in range(rounds)]
+async def measure_page(
+    browser: Browser, app: Server, url: str, viewers: int, rounds: int, outside: list[str]
+) -> Crowd:
+    # The first visit fills the server's query caches, as any earlier viewer has.
+    await fresh_visit(browser, url, outside, app)
+    single = [(await fresh_visit(browser, url, outside, app)).ms for _ in range(rounds)]
     together, together_script, spreads = [], [], []
     for _ in range(rounds):
-        visits = await concurrent_visits(browser, url, viewers, outside)
+        visits = await concurrent_visits(browser, url, viewers, outside, app)
         together.extend(visit.ms for visit in visits)
         together_script.extend(visit.script_ms for visit in visits)
         starts = [visit.started for visit in visits]
@@ -60,11 +63,11 @@ async def measure_page(browser: Browser, url: str, viewers: int, rounds: int, ou
 
 
 async def measure(
-    app_url: str, pages: list[str], query: str, viewers: int, rounds: int, outside: list[str]
+    app: Server, pages: list[str], query: str, viewers: int, rounds: int, outside: list[str]
 ) -> dict:
     async with chromium() as browser:
         return {
-            page: await measure_page(browser, f"{app_url}{page}{query}", viewers, rounds, outside)
+            page: await measure_page(browser, app, f"{app.url}{page}{query}", viewers, rounds, outside)
             for page in pages
         }
 
@@ -99,8 +102,8 @@ def main() -> None:
     outside: list[str] = []
     print(f"machine: {machine()}")
     print(warehouse_line(args.warehouse))
-    with streamlit_server(ROOT / "app.py", {"PANTAU_WAREHOUSE": str(args.warehouse.resolve())}) as app:
-        crowds = asyncio.run(measure(app.url, pages, args.query, args.viewers, args.rounds, outside))
+    with app_server(args.warehouse) as app:
+        crowds = asyncio.run(measure(app, pages, args.query, args.viewers, args.rounds, outside))
         app_rss = app.peak_rss_mib()
     report(crowds, args.viewers, args.rounds)
     print(f"peak RSS of the app server: {app_rss:,.0f} MiB")
