@@ -20,34 +20,12 @@ PEOPLE = [
     for index in (0, 1)
 ]
 FAMILY_ID = re.compile(r"\bK[0-9]{2}\b")
+EVERY_PAGE = ["Ringkasan", "Jadwal & proyeksi", "Wilayah", "Petugas", "Desk kolektif", "Alur dokumen", "Data"]
 PAGES = {
-    ADMIN.name: [
-        "Ringkasan",
-        "Jadwal & proyeksi",
-        "Wilayah",
-        "Petugas",
-        "Desk kolektif",
-        "Alur dokumen",
-        "Data",
-    ],
-    BPS.name: [
-        "Ringkasan",
-        "Jadwal & proyeksi",
-        "Wilayah",
-        "Petugas",
-        "Desk kolektif",
-        "Alur dokumen",
-        "Data",
-    ],
-    BPS_SAMARINDA.name: [
-        "Ringkasan",
-        "Jadwal & proyeksi",
-        "Wilayah",
-        "Petugas",
-        "Desk kolektif",
-        "Alur dokumen",
-    ],
-    PIMPINAN.name: ["Ringkasan", "Jadwal & proyeksi", "Wilayah", "Desk kolektif", "Alur dokumen"],
+    ADMIN.name: EVERY_PAGE,
+    BPS.name: EVERY_PAGE,
+    BPS_SAMARINDA.name: [page for page in EVERY_PAGE if page != "Data"],  # rejects cannot be cut to a regency
+    PIMPINAN.name: [page for page in EVERY_PAGE if page not in ("Petugas", "Data")],
 }
 
 

@@ -98,6 +98,12 @@ def test_uploading_bad_files_then_the_correction(watched_page, fresh_app_url, sm
     assert alerts(page, "Success") == [
         "registrasi_perbaikan.csv (registrasi): dibaca 1, dimuat 1, diganti 0, ditolak 0."
     ]
+    # The audit log holds both uploads, their loads and the download, by the signed-in admin.
+    log = page.locator("[role='gridcell']")
+    expect(log.filter(has_text=re.compile(r"^unggah$"))).to_have_count(2)
+    expect(log.filter(has_text=re.compile(r"^muat$"))).to_have_count(2)
+    expect(log.filter(has_text=re.compile(r"^unduh$"))).to_have_count(1)
+    expect(log.filter(has_text="baris ditolak: tolak_semua_terbuka.csv")).to_have_count(1)
     values = metric_values(page)
     assert (values["Baris terbuka"], values["Baris selesai"]) == ("3", "1")
 
