@@ -39,7 +39,9 @@ MIN_PASSWORD = 10
 SESSION_COOKIE = "pantau_sesi"  # where a signed-in browser keeps its session token
 TOKEN_BYTES = 32
 TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")  # what secrets.token_urlsafe(32) gives
-SHOWN_CHARS = 100  # what the log keeps of a name typed at a failed sign-in
+SHOWN_CHARS = 100  # what the log keeps of a name or an address
+DETAIL_CHARS = 1000  # and of an entry's details
+REFUSED = "nama atau kata sandi salah, atau akun terkunci"
 EVENTS = ("masuk", "gagal_masuk", "terkunci", "keluar", "sesi_habis", "muat", "unggah", "unduh", "akun")
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS akun (
@@ -74,11 +76,7 @@ class AccountError(ValueError):
 
 
 class SignInRefused(PermissionError):
-    """A sign-in refused; `locked_until` (UTC) when the account is locked."""
-
-    def __init__(self, reason: str, locked_until: dt.datetime | None = None):
-        super().__init__(reason)
-        self.locked_until = locked_until
+    """A sign-in refused (the log says why; the person signing in is told no more than REFUSED)."""
 
 
 @dataclass(frozen=True)
@@ -123,9 +121,9 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
-def _shown(text: str) -> str:
-    """A typed name as the log keeps it: printable, and not too long."""
-    return "".join(char for char in str(text) if char.isprintable())[:SHOWN_CHARS]
+def _shown(text: str, limit: int = SHOWN_CHARS) -> str:
+    """Text as the log keeps it: printable characters only, and not too long."""
+    return "".join(char for char in str(text) if char.isprintable())[:limit]
 
 
 class AccessStore:
@@ -207,59 +205,68 @@ class AccessStore:
     # --- signing in -------------------------------------------------------------------------------
 
     def sign_in(self, name: str, password: str, *, where: str) -> Account:
-        """The account whose password this is, or SignInRefused; every attempt goes into the log."""
+        """The account whose password this is, or SignInRefused; every attempt goes into the log.
+
+        Every refusal says the same (a wrong password, an unknown name, a locked account) and takes as
+        long: one password check each time, made outside the write lock so that a flood of attempts never
+        holds up the other sessions' writes. A name without an account is logged as such, not as typed
+        (it may be a password typed into the wrong field)."""
         typed = str(name).strip().lower()
         with self._connection() as con:
-            con.execute("BEGIN IMMEDIATE")  # the failure count of one account, counted once per attempt
             row = con.execute(
-                "SELECT sandi, peran, kode_kab, gagal, terkunci_sampai FROM akun WHERE nama = ?", [typed]
+                "SELECT sandi, peran, kode_kab, terkunci_sampai FROM akun WHERE nama = ?", [typed]
             ).fetchone()
-            now = _now()
-            if row is None or row[0] is None:
-                _verified(DUMMY_HASH, password)  # as long as a real check
-                _log(con, "gagal_masuk", typed, "nama atau kata sandi salah", where)
-                con.execute("COMMIT")
-                raise SignInRefused("nama atau kata sandi salah")
-            hashed, role, kode_kab, failures, locked = row
-            if locked and dt.datetime.fromisoformat(locked) > now:
-                _log(con, "gagal_masuk", typed, "akun terkunci", where)
-                con.execute("COMMIT")
-                raise SignInRefused("akun terkunci", dt.datetime.fromisoformat(locked))
-            if not _verified(hashed, password):
-                self._count_failure(con, typed, failures + 1, now, where)
-                con.execute("COMMIT")
-                raise SignInRefused("nama atau kata sandi salah")
-            renewed = HASHER.hash(password) if HASHER.check_needs_rehash(hashed) else hashed
+        if row is None or row[0] is None:
+            _verified(DUMMY_HASH, password)
+            self.record("gagal_masuk", None, "nama tidak dikenal", where)
+            raise SignInRefused(REFUSED)
+        hashed, role, kode_kab, locked = row
+        right = _verified(hashed, password)
+        if locked and dt.datetime.fromisoformat(locked) > _now():
+            self.record("gagal_masuk", typed, "akun terkunci", where)
+            raise SignInRefused(REFUSED)
+        if not right:
+            self._count_failure(typed, where)
+            raise SignInRefused(REFUSED)
+        renewed = HASHER.hash(password) if HASHER.check_needs_rehash(hashed) else hashed
+        with self._connection() as con:
             con.execute(
                 "UPDATE akun SET gagal = 0, terkunci_sampai = NULL, sandi = ? WHERE nama = ?",
                 [renewed, typed],
             )
             _log(con, "masuk", typed, "kata sandi", where)
-            con.execute("COMMIT")
         return Account(typed, role, kode_kab)
 
-    @staticmethod
-    def _count_failure(
-        con: sqlite3.Connection, name: str, failures: int, now: dt.datetime, where: str
-    ) -> None:
-        if failures < max_failures():
-            con.execute("UPDATE akun SET gagal = ? WHERE nama = ?", [failures, name])
-            _log(con, "gagal_masuk", name, "nama atau kata sandi salah", where)
-            return
-        until = now + dt.timedelta(minutes=lock_minutes())
-        con.execute(
-            "UPDATE akun SET gagal = 0, terkunci_sampai = ? WHERE nama = ?", [until.isoformat(), name]
-        )
-        _log(
-            con, "terkunci", name, f"{failures} kali gagal: terkunci sampai {until:%Y-%m-%d %H:%M} UTC", where
-        )
+    def _count_failure(self, name: str, where: str) -> None:
+        """One more failure of `name`, counted in the database (concurrent attempts each count); the
+        account locks at max_failures()."""
+        with self._connection() as con:
+            con.execute("BEGIN IMMEDIATE")
+            (failures,) = con.execute(
+                "UPDATE akun SET gagal = gagal + 1 WHERE nama = ? RETURNING gagal", [name]
+            ).fetchone()
+            if failures < max_failures():
+                _log(con, "gagal_masuk", name, "kata sandi salah", where)
+            else:
+                until = _now() + dt.timedelta(minutes=lock_minutes())
+                con.execute(
+                    "UPDATE akun SET gagal = 0, terkunci_sampai = ? WHERE nama = ?", [until.isoformat(), name]
+                )
+                _log(
+                    con,
+                    "terkunci",
+                    name,
+                    f"{failures} kali gagal: terkunci sampai {until:%Y-%m-%d %H:%M} UTC",
+                    where,
+                )
+            con.execute("COMMIT")
 
     def single_sign_on(self, email: str, *, where: str) -> Account:
         """The account of an identity the OpenID Connect provider confirmed, or SignInRefused."""
         account = self.account(str(email))
         with self._connection() as con:
             if account is None:
-                _log(con, "gagal_masuk", _shown(str(email).lower()), "SSO: belum ada akun", where)
+                _log(con, "gagal_masuk", str(email).lower(), "SSO: belum ada akun", where)
                 raise SignInRefused("belum ada akun untuk alamat ini")
             _log(con, "masuk", account.name, "SSO", where)
         return account
@@ -295,6 +302,15 @@ class AccessStore:
         self.touch(token)
         return Account(name, role, kode_kab)
 
+    def session_owner(self, token: str) -> Account | None:
+        """The account a session token still belongs to, as it is now (None: the session has ended)."""
+        with self._connection() as con:
+            row = con.execute(
+                "SELECT a.nama, a.peran, a.kode_kab FROM sesi s JOIN akun a USING (nama) WHERE s.kunci = ?",
+                [_digest(token)],
+            ).fetchone()
+        return Account(*row) if row else None
+
     def touch(self, token: str) -> None:
         """The session's owner did something: its idle time starts again."""
         with self._connection() as con:
@@ -324,9 +340,11 @@ class AccessStore:
 
 
 def _log(con: sqlite3.Connection, event: str, who: str | None, what: str, where: str) -> None:
+    """An entry, every text made printable (no line break, tab or terminal escape can forge a line)."""
+    shown_who = None if who is None else _shown(who)
     con.execute(
         "INSERT INTO jejak VALUES (?, ?, ?, ?, ?)",
-        [_now().isoformat(sep=" "), event, who, what, _shown(where)],
+        [_now().isoformat(sep=" "), event, shown_who, _shown(what, DETAIL_CHARS), _shown(where)],
     )
 
 

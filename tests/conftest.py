@@ -5,6 +5,7 @@ The warehouses of session or module scope are read-only: a test that changes one
 The known answers each gives are worked out in the test module named in its docstring.
 """
 
+import os
 from pathlib import Path
 
 import duckdb
@@ -24,6 +25,7 @@ from tests.helpers import (
     Demo,
     fixture_files,
     load_rejects,
+    make_accounts,
     throwaway_warehouse,
     write,
     write_hostile_campaign,
@@ -115,8 +117,15 @@ def full(tmp_path_factory) -> Demo:
     return Demo(tmp_path_factory.mktemp("full"), geo_dir=GEO_DIR)
 
 
+@pytest.fixture(scope="session")
+def test_accounts(tmp_path_factory) -> Path:
+    """An access file holding the test accounts (tests.helpers.ACCOUNTS), which the app reads unless a
+    test gives its own (PANTAU_AKSES)."""
+    return make_accounts(tmp_path_factory.mktemp("akses") / "akses.sqlite")
+
+
 @pytest.fixture
-def open_page(monkeypatch):
+def open_page(monkeypatch, test_accounts):
     """Open the app as a link with these query parameters would, on the given warehouse, at
     pages/<page>.py, or with page None at the page the app opens on. AppTest opens each view fresh:
     the app runs once to build the frame, then switches to the page (switching first would run the
@@ -127,6 +136,8 @@ def open_page(monkeypatch):
         page: str | None, warehouse: Path, *, timeout: float = 30, viewer: Viewer = ADMIN, **query
     ) -> AppTest:
         monkeypatch.setenv("PANTAU_WAREHOUSE", str(warehouse))
+        if not os.environ.get("PANTAU_AKSES"):  # the viewer must hold an account, as a real session does
+            monkeypatch.setenv("PANTAU_AKSES", str(test_accounts))
         at = AppTest.from_file(APP, default_timeout=timeout)
         at.query_params.update(query)
         if viewer is not None:

@@ -15,7 +15,7 @@ import pytest
 from pages.ui import signin
 from queries import QUERY_DIR, Warehouse, access
 from queries.access import Refused
-from tests.helpers import ADMIN, BPS, BPS_SAMARINDA, PIMPINAN, QUESTIONS, SMALL_CAMPAIGN
+from tests.helpers import ADMIN, BPS, BPS_SAMARINDA, PIMPINAN, QUESTIONS, SMALL_CAMPAIGN, make_accounts
 
 OFFICERS = pd.read_csv(SMALL_CAMPAIGN / "petugas.csv", sep=";", encoding="utf-8-sig", dtype=str)
 PEOPLE = [*OFFICERS.id_petugas, *OFFICERS.nama]  # "PPL-1", ..., "Andi Saputra", ...
@@ -150,7 +150,7 @@ def test_bps_sees_officers_but_not_the_admins_sections(open_page, data_warehouse
 def test_admins_see_the_load_history_the_audit_log_and_the_accounts(
     open_page, data_warehouse, tmp_path, monkeypatch
 ):
-    store = signin.AccessStore(tmp_path / "akses.sqlite")
+    store = signin.AccessStore(make_accounts(tmp_path / "akses.sqlite"))
     store.add("kepala-bps", "bps", password="sandi-kepala-2022")
     store.record("muat", "operator", "registrasi.csv: dimuat 2, ditolak 0", "baris perintah")
     monkeypatch.setenv("PANTAU_AKSES", str(store.path))

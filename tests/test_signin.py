@@ -2,9 +2,12 @@
 lock an account for a while; an idle session ends; single sign-on maps a confirmed e-mail address to its
 account; and each of these, with loads and account changes, is in the audit log."""
 
+import contextlib
 import datetime as dt
 import subprocess
 import sys
+import threading
+import time
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -60,7 +63,7 @@ def test_a_wrong_password_and_an_unknown_name_get_the_same_answer(store):
         store.sign_in(ADMIN.name, "bukan-sandinya", where="uji")
     with pytest.raises(SignInRefused) as unknown:
         store.sign_in("tidak-ada", "bukan-sandinya", where="uji")
-    assert str(wrong.value) == str(unknown.value) == "nama atau kata sandi salah"
+    assert str(wrong.value) == str(unknown.value) == accounts.REFUSED
     assert (
         store.sign_in(" UJI-ADMIN ", PASSWORD, where="uji").role == "admin"
     )  # names in any case and spacing
@@ -74,9 +77,10 @@ def test_repeated_failures_lock_the_account_until_the_time_passes(store, monkeyp
             store.sign_in(ADMIN.name, "bukan-sandinya", where="uji")
     with pytest.raises(SignInRefused) as locked:
         store.sign_in(ADMIN.name, PASSWORD, where="uji")  # the right password, too soon
-    assert locked.value.locked_until is not None
-    assert store.account(ADMIN.name).locked_until == locked.value.locked_until
-    later = locked.value.locked_until + dt.timedelta(seconds=1)
+    assert str(locked.value) == accounts.REFUSED  # the same words: nobody learns the name is locked
+    locked_until = store.account(ADMIN.name).locked_until
+    assert locked_until is not None
+    later = locked_until + dt.timedelta(seconds=1)
     monkeypatch.setattr(accounts, "_now", lambda: later)
     assert store.sign_in(ADMIN.name, PASSWORD, where="uji").name == ADMIN.name
     assert [event for event, _, _ in events(store)] == [
@@ -137,6 +141,63 @@ def test_a_session_ends_with_sign_out_a_new_password_or_the_accounts_removal(sto
     assert store.resume(token, where="uji") is None
 
 
+def test_the_log_keeps_no_name_without_an_account_and_nothing_unprintable(store):
+    with pytest.raises(SignInRefused):
+        store.sign_in("sandi-rahasia-salah-tempat", "x", where="uji")  # a password typed as the name
+    store.record("unggah", "admin", "a\tb\nmasuk\tadmin\x1b[2J", "1.2.3.4\n")
+    unknown, forged = events(store)[-2:]
+    assert unknown == ("gagal_masuk", None, "nama tidak dikenal")
+    assert forged == ("unggah", "admin", "abmasukadmin[2J")
+    assert store.events(asked_by="admin")[0][4] == "1.2.3.4"
+
+
+def test_a_flood_of_failed_sign_ins_holds_no_lock_while_passwords_are_checked(store):
+    """The password check (about 0.1 s) runs outside SQLite's write lock: a session's write goes through
+    while other threads keep failing to sign in."""
+    failing = threading.Event()
+
+    def fail_repeatedly():
+        while not failing.is_set():
+            with contextlib.suppress(SignInRefused):
+                store.sign_in(BPS_SAMARINDA.name, "bukan-sandinya", where="uji")
+            store.unlock(BPS_SAMARINDA.name)
+
+    threads = [threading.Thread(target=fail_repeatedly) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    try:
+        token = store.open_session(ADMIN.name)
+        started = time.perf_counter()
+        for _ in range(20):
+            store.touch(token)
+        waited = time.perf_counter() - started
+    finally:
+        failing.set()
+        for thread in threads:
+            thread.join()
+    assert waited < 2.0  # 20 writes; with the lock held through each check they wait seconds
+
+
+def test_a_session_whose_account_changed_or_ended_is_signed_out(small_warehouse_template, store, monkeypatch):
+    monkeypatch.setenv("PANTAU_WAREHOUSE", str(small_warehouse_template))
+    token = store.open_session(BPS_SAMARINDA.name)
+
+    def opened(viewer, session_token=None) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=30)
+        at.session_state[signin.VIEWER] = viewer
+        if session_token:
+            at.session_state[signin.TOKEN_KEY] = session_token
+        return at.run()
+
+    assert opened(BPS_SAMARINDA, token).metric  # as the access file says
+    wider = signin.Viewer(BPS_SAMARINDA.name, "bps", None)  # a regency limit the session no longer matches
+    assert opened(wider).title[0].value == "Masuk ke Pantau Regsosek Kaltim"
+    store.close_session(token)  # signed out in another tab
+    assert opened(BPS_SAMARINDA, token).title[0].value == "Masuk ke Pantau Regsosek Kaltim"
+    store.remove(ADMIN.name)
+    assert opened(ADMIN).title[0].value == "Masuk ke Pantau Regsosek Kaltim"
+
+
 def test_only_an_admin_reads_the_log(store):
     with pytest.raises(PermissionError):
         store.events(asked_by="bps")
@@ -171,7 +232,7 @@ def test_every_page_asks_to_sign_in_first(open_page, small_warehouse_template, s
     at = open_page(None, small_warehouse_template, viewer=None, tanggal="2022-10-24")
     assert at.title[0].value == "Masuk ke Pantau Regsosek Kaltim" and not at.metric
     at = sign_in_form(at, ADMIN.name, "bukan-sandinya")
-    assert at.error[0].value == "Nama akun atau kata sandi salah." and not at.metric
+    assert at.error[0].value.startswith("Nama akun atau kata sandi salah.") and not at.metric
     at = sign_in_form(at, ADMIN.name, PASSWORD)
     assert at.title[0].value == "Ringkasan" and at.metric
     assert at.session_state[signin.VIEWER] == ADMIN
@@ -180,12 +241,15 @@ def test_every_page_asks_to_sign_in_first(open_page, small_warehouse_template, s
     assert [event for event, _, _ in events(store)] == ["gagal_masuk", "masuk", "keluar"]
 
 
-def test_a_locked_account_is_told_until_when(open_page, small_warehouse_template, store, monkeypatch):
+def test_a_locked_account_gets_the_words_of_a_wrong_password(
+    open_page, small_warehouse_template, store, monkeypatch
+):
     monkeypatch.setenv("PANTAU_GAGAL_MAKS", "2")
     at = open_page(None, small_warehouse_template, viewer=None)
     at = sign_in_form(sign_in_form(at, ADMIN.name, "salah-satu"), ADMIN.name, "salah-dua")
     at = sign_in_form(at, ADMIN.name, PASSWORD)
-    assert "Akun dikunci sementara" in at.error[0].value and not at.metric
+    assert at.error[0].value.startswith("Nama akun atau kata sandi salah.") and not at.metric
+    assert [event for event, _, _ in events(store)][-2:] == ["terkunci", "gagal_masuk"]  # the log knows
 
 
 def open_seen(warehouse, monkeypatch, minutes_ago: float) -> AppTest:

@@ -21,9 +21,9 @@ from data.accounts import (
     SessionEnded,
     SignInRefused,
     idle_limit,
+    lock_minutes,
     store_path,
 )
-from data.contract import WITA
 from data.warehouse import default_path
 from pages.ui.formats import plain
 from pages.ui.words import say
@@ -68,14 +68,14 @@ def still_here() -> None:
         store().touch(token)
 
 
-def sign_out(event: str = "keluar") -> None:
+def sign_out(event: str = "keluar", why: str = "") -> None:
     signed_in = st.session_state.pop(VIEWER, None)
     st.session_state.pop(SEEN, None)
     if token := st.session_state.pop(TOKEN_KEY, None):
         store().close_session(token)
         st.session_state[COOKIE_TO_WRITE] = ""
     if signed_in is not None:
-        store().record(event, signed_in.name, "", address())
+        store().record(event, signed_in.name, why, address())
     if _single_sign_on() and st.user.is_logged_in:
         st.logout()
 
@@ -102,12 +102,22 @@ def current(lang: str) -> Viewer | None:
         sign_out("sesi_habis")
         st.session_state[ENDED] = True
     if VIEWER in st.session_state:
-        return st.session_state[VIEWER]
+        if _still_holds(st.session_state[VIEWER]):
+            return st.session_state[VIEWER]
+        sign_out(why="akun diubah, dihapus, atau sesinya diakhiri di tempat lain")
     if _single_sign_on() and st.user.is_logged_in:
         _from_single_sign_on(lang)
     elif token := st.context.cookies.get(SESSION_COOKIE):
         _from_token(token)
     return st.session_state.get(VIEWER)
+
+
+def _still_holds(signed_in: Viewer) -> bool:
+    """Whether the session's viewer is still what the access file says: its token not ended (signed out
+    in another tab, a new password) and its account neither removed nor changed in role or regency."""
+    token = st.session_state.get(TOKEN_KEY)
+    account = store().session_owner(token) if token else store().account(signed_in.name)
+    return account is not None and Viewer(account.name, account.role, account.kode_kab) == signed_in
 
 
 def _from_token(token: str) -> None:
@@ -164,12 +174,8 @@ def form(lang: str) -> None:
 def _check(name: str, password: str, lang: str) -> None:
     try:
         account = store().sign_in(name, password, where=address())
-    except SignInRefused as refused:
-        if refused.locked_until is None:
-            st.error(say("masuk.salah", lang), icon=":material/block:")
-        else:
-            until = (refused.locked_until + WITA).strftime("%H.%M")
-            st.error(say("masuk.terkunci", lang, sampai=until), icon=":material/lock_clock:")
+    except SignInRefused:
+        st.error(say("masuk.salah", lang, menit=f"{lock_minutes():g}"), icon=":material/block:")
         return
     token = store().open_session(account.name)
     _signed_in_as(account.name, account.role, account.kode_kab, token)

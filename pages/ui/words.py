@@ -55,12 +55,12 @@ TEXT: dict[str, dict[str, str]] = {
     "masuk.sandi": {"id": "Kata sandi", "en": "Password"},
     "masuk.tombol": {"id": "Masuk", "en": "Sign in"},
     "masuk.sso": {"id": "Masuk dengan akun kantor (SSO)", "en": "Sign in with the office account (SSO)"},
-    "masuk.salah": {"id": "Nama akun atau kata sandi salah.", "en": "Wrong account name or password."},
-    "masuk.terkunci": {
-        "id": "Akun dikunci sementara setelah beberapa kali gagal masuk; coba lagi setelah pukul "
-        "{sampai} WITA atau minta admin membukanya.",
-        "en": "The account is locked for a while after repeated failed sign-ins; try again after "
-        "{sampai} WITA or ask an admin to unlock it.",
+    # One answer for every refusal: it tells no one whether a name has an account, or is locked.
+    "masuk.salah": {
+        "id": "Nama akun atau kata sandi salah. Setelah beberapa kali gagal, akun dikunci {menit} menit "
+        "(admin dapat membukanya lebih cepat).",
+        "en": "Wrong account name or password. After repeated failures the account is locked for {menit} "
+        "minutes (an admin can unlock it sooner).",
     },
     "masuk.sesi_habis": {
         "id": "Sesi berakhir karena tidak ada kegiatan selama {menit} menit: silakan masuk lagi.",
