@@ -18,9 +18,11 @@ import datetime as dt
 import json
 import os
 import resource
+import secrets
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -30,6 +32,7 @@ from streamlit.testing.v1 import AppTest, app_test, local_script_runner
 
 from bench.load import machine
 from data import warehouse
+from data.accounts import AccessStore
 from pages.ui import signin
 from queries.access import Viewer
 
@@ -120,6 +123,16 @@ def in_new_process(role: str, target: Path, as_of: str, repeat: int) -> dict:
 
 
 def report(target: Path, as_of: str, repeat: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="pantau-akses-") as folder:
+        # The measured processes read an access file holding BENCH_VIEWER's account, as every page
+        # run checks the session's viewer against it.
+        access = AccessStore(Path(folder) / "akses.sqlite")
+        access.add(BENCH_VIEWER.name, BENCH_VIEWER.role, password=secrets.token_urlsafe(16))
+        os.environ["PANTAU_AKSES"] = str(access.path)
+        _report(target, as_of, repeat)
+
+
+def _report(target: Path, as_of: str, repeat: int) -> None:
     families = _families(target)
     print(f"machine: {machine()}; load average {os.getloadavg()[0]:.1f}")
     size_gb = target.stat().st_size / 2**30
