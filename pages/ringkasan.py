@@ -38,16 +38,20 @@ WORDS = {
         "en": "Days until the schedule reaches its final target.",
     },
     "ringkasan.laju_bantuan": {
-        "id": "Rata-rata keluarga terdata per hari selama 7 hari terakhir.",
-        "en": "Average families registered a day over the last 7 days.",
+        "id": "Rata-rata keluarga terdata per hari selama 7 hari terakhir (pada minggu pertama: selama "
+        "hari pendataan sejauh ini).",
+        "en": "Average families registered a day over the last 7 days (in the first week: over the "
+        "campaign's days so far).",
     },
     "ringkasan.aktif_bantuan": {
         "id": "PPL yang mendata sedikitnya satu keluarga dalam {hari_aktif} hari terakhir.",
         "en": "PPL who registered at least one family in the last {hari_aktif} days.",
     },
     "ringkasan.proyeksi_bantuan": {
-        "id": "Hari ini ditambah sisa keluarga dibagi laju 7 hari terakhir.",
-        "en": "Today plus the families left divided by the last 7 days' pace.",
+        "id": "Hari ini ditambah sisa keluarga dibagi laju per hari (7 hari terakhir; pada minggu pertama: "
+        "hari pendataan sejauh ini).",
+        "en": "Today plus the families left divided by the pace a day (the last 7 days; in the first week: "
+        "the campaign's days so far).",
     },
     "ringkasan.laju": {"id": "Keluarga per hari (7 hari)", "en": "Families a day (7 days)"},
     "ringkasan.tercapai": {"id": "Tercapai", "en": "Reached"},

@@ -63,7 +63,7 @@ hitung AS (
            CASE WHEN d.target_keluarga > 0 THEN 100.0 * d.terdata / d.target_keluarga END AS persen,
            r.harapan_persen,
            r.tanggal_target,
-           d.terdata_7hari / 7.0 AS laju_7hari,
+           d.terdata_7hari / hari_laju($as_of) AS laju_7hari,  -- over the days so far in the first week
            greatest(d.target_keluarga - d.terdata, 0) AS sisa_keluarga
     FROM digabung d
     LEFT JOIN kabupaten k ON k.kode_kab = d.kode_wilayah
@@ -77,7 +77,7 @@ SELECT kode_wilayah, nama_wilayah, nama_pendek, target_keluarga, terdata, persen
        tanggal_target - $as_of::DATE AS sisa_hari,
        target_keluarga > 0 AND sisa_keluarga = 0 AS tercapai,
        CASE WHEN sisa_keluarga > 0 AND terdata_7hari > 0
-            THEN $as_of::DATE + ceil(sisa_keluarga * 7.0 / terdata_7hari)::INTEGER END AS proyeksi_selesai,
+            THEN $as_of::DATE + ceil(sisa_keluarga / laju_7hari)::INTEGER END AS proyeksi_selesai,
        jumlah_ppl, ppl_aktif
 FROM hitung
 ORDER BY kode_wilayah = kode_provinsi(), kode_wilayah

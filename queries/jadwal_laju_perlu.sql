@@ -12,11 +12,6 @@ jadwal_area AS (SELECT * FROM jadwal_area),
 titik_rencana AS (SELECT * FROM titik_rencana),
 registrasi_harian AS (SELECT * FROM registrasi_harian),
 wilayah AS (SELECT * FROM wilayah),
-awal AS (
-    -- The campaign's first day: the schedule's first phase, or an earlier first family.
-    SELECT least((SELECT min(tanggal_mulai) FROM jadwal), (SELECT tanggal_awal FROM registrasi_rentang))
-               AS tanggal
-),
 -- Read twice (titik, tahap): MATERIALIZED keeps the one area's row for both, where DuckDB would
 -- otherwise copy the whole import jadwal_area and filter the copy for each reader.
 area AS MATERIALIZED (
@@ -42,7 +37,7 @@ tahap AS (
 keluarga AS (
     SELECT coalesce(sum(keluarga)::BIGINT, 0) AS terdata,
            coalesce((sum(keluarga) FILTER (tanggal_didata > $as_of - 7))::BIGINT, 0) AS terdata_7hari,
-           greatest(least(7, $as_of::DATE - (SELECT tanggal FROM awal) + 1), 1) AS hari_laju
+           hari_laju($as_of) AS hari_laju  -- queries/macros.sql
     FROM registrasi_harian
     WHERE tanggal_didata <= $as_of AND ($kab IS NULL OR kode_kab = $kab)
 ),

@@ -56,6 +56,13 @@ LEFT JOIN sebelum USING (sumber)
 LEFT JOIN sesudah USING (sumber)
 LEFT JOIN akhir USING (sumber);
 
+-- The days the pace (families a day) is taken over on day d: the last 7, or the campaign's days so far
+-- in its first week, which 7 would understate. The campaign starts with the schedule's first phase, or
+-- an earlier first family. Every pace and projection divides by this (one definition of the pace).
+CREATE OR REPLACE TEMP MACRO awal_kampanye() AS
+    least((SELECT min(tanggal_mulai) FROM jadwal), (SELECT tanggal_awal FROM registrasi_rentang));
+CREATE OR REPLACE TEMP MACRO hari_laju(d) AS greatest(least(7, d::DATE - awal_kampanye() + 1), 1);
+
 -- A loaded file's name as it was sent: the Data page saves an upload as <UTC time>[-n]_<name>.
 CREATE OR REPLACE TEMP MACRO nama_kiriman(berkas) AS
     regexp_replace(parse_filename(berkas), '^[0-9]{8}T[0-9]{6}Z(-[0-9]+)?_', '');

@@ -20,7 +20,8 @@ GAPS = [-40.0, -15.0, -7.6, -7.5, -7.4, -3.0, -0.1, 0.0, 0.1, 7.5, 15.0, 40.0, N
 def definitions_connection() -> duckdb.DuckDBPyConnection:
     """An empty warehouse with every question's definitions, as a snapshot's cursor has them."""
     con = duckdb.connect()
-    con.execute(warehouse.SCHEMA_FILE.read_text())  # the views in macros.sql read its tables
+    con.execute(warehouse.SCHEMA_FILE.read_text())  # the views and macros of macros.sql read its tables
+    warehouse.rebuild_summaries(con)  # and the summary tables
     con.execute(definitions())
     return con
 
