@@ -193,13 +193,19 @@ def guarded_env(guard_log: Path, env: dict[str, str] | None = None) -> dict[str,
     return {**merged, "PYTHONPATH": os.pathsep.join(paths), "OFFLINE_GUARD_LOG": str(guard_log)}
 
 
+def bench_access(folder: Path) -> AccessStore:
+    """An access file in `folder` holding the benchmarks' one account, an admin (every page)."""
+    store = AccessStore(folder / "akses.sqlite")
+    store.add(BENCH_ACCOUNT, "admin", password=secrets.token_urlsafe(16))
+    return store
+
+
 @contextmanager
 def app_server(warehouse: Path) -> Iterator[Server]:
     """app.py over `warehouse` with an access file of its own, and the session cookie of its one admin
     account signed in (every page is measured as a signed-in browser opens it, not the sign-in form)."""
     with tempfile.TemporaryDirectory(prefix="pantau-akses-") as folder:
-        store = AccessStore(Path(folder) / "akses.sqlite")
-        store.add(BENCH_ACCOUNT, "admin", password=secrets.token_urlsafe(16))
+        store = bench_access(Path(folder))
         env = {"PANTAU_WAREHOUSE": str(warehouse.resolve()), "PANTAU_AKSES": str(store.path)}
         with streamlit_server(ROOT / "app.py", env) as server:
             server.cookie = {"name": SESSION_COOKIE, "value": store.open_session(BENCH_ACCOUNT)}

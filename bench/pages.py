@@ -18,7 +18,6 @@ import datetime as dt
 import json
 import os
 import resource
-import secrets
 import statistics
 import subprocess
 import sys
@@ -30,9 +29,9 @@ import duckdb
 from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.testing.v1 import AppTest, app_test, local_script_runner
 
+from bench.browsing import BENCH_ACCOUNT, bench_access
 from bench.load import machine
 from data import warehouse
-from data.accounts import AccessStore
 from pages.ui import signin
 from queries.access import Viewer
 
@@ -46,7 +45,7 @@ st.title("Floor")
 for column, value in zip(st.columns(3), (1, 2, 3)):
     column.metric(f"Metric {value}", value)
 """
-BENCH_VIEWER = Viewer("bench", "admin")  # every page, the officers' included
+BENCH_VIEWER = Viewer(BENCH_ACCOUNT, "admin")  # every page, the officers' included
 TIMEOUT_S = 300  # a cold page at national scale may take long; AppTest's default is 3 s
 
 
@@ -126,9 +125,7 @@ def report(target: Path, as_of: str, repeat: int) -> None:
     with tempfile.TemporaryDirectory(prefix="pantau-akses-") as folder:
         # The measured processes read an access file holding BENCH_VIEWER's account, as every page
         # run checks the session's viewer against it.
-        access = AccessStore(Path(folder) / "akses.sqlite")
-        access.add(BENCH_VIEWER.name, BENCH_VIEWER.role, password=secrets.token_urlsafe(16))
-        os.environ["PANTAU_AKSES"] = str(access.path)
+        os.environ["PANTAU_AKSES"] = str(bench_access(Path(folder)).path)
         _report(target, as_of, repeat)
 
 

@@ -68,6 +68,7 @@ CREATE TABLE IF NOT EXISTS jejak (
 );
 """
 HASHER = PasswordHasher()
+_PREPARED: set[Path] = set()  # access files this process has set up (schema, WAL)
 DUMMY_HASH = HASHER.hash("tidak ada akun dengan nama ini")
 
 
@@ -135,10 +136,15 @@ class AccessStore:
 
     @contextmanager
     def _connection(self) -> Iterator[sqlite3.Connection]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        """A connection; the file is set up once per process (every page run opens one or two)."""
+        fresh = self.path not in _PREPARED or not self.path.exists()
+        if fresh:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         with closing(sqlite3.connect(self.path, timeout=30, isolation_level=None)) as con:
-            con.execute("PRAGMA journal_mode = WAL")  # readers never wait for a writer
-            con.executescript(SCHEMA)
+            if fresh:
+                con.execute("PRAGMA journal_mode = WAL")  # kept by the file: readers never wait for a writer
+                con.executescript(SCHEMA)
+                _PREPARED.add(self.path)
             yield con
 
     # --- accounts ---------------------------------------------------------------------------------
