@@ -31,6 +31,8 @@ class Kind:
     key: tuple[str, ...]
     required: tuple[str, ...]
     optional: tuple[str, ...] = ()
+    # What one key names, as a reject's reason says it ("berbeda untuk keluarga yang sama").
+    noun: str = ""
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -44,26 +46,31 @@ KINDS: dict[str, Kind] = {
             "wilayah",
             key=("idsubsls",),
             required=("idsubsls", "nama_kab", "nama_kec", "nama_desa", "nama_sls", "target_keluarga"),
+            noun="SLS",
         ),
         Kind(
             "petugas",
             key=("id_petugas",),
             required=("id_petugas", "nama", "peran", "id_pengawas", "kode_kab"),
+            noun="petugas",
         ),
         Kind(
             "desk",
             key=("id_desk",),
             required=("id_desk", "nama_lokasi", "kode_kab", "jumlah_meja", "tanggal_buka", "tanggal_tutup"),
+            noun="desk",
         ),
         Kind(
             "jadwal",
             key=("kode_wilayah", "tahap"),
             required=("kode_wilayah", "tahap", "tanggal_mulai", "tanggal_selesai", "target_persen"),
+            noun="wilayah dan tahap",
         ),
         Kind(
             "penugasan",
             key=("idsubsls",),
             required=("id_petugas", "idsubsls"),
+            noun="SLS",
         ),
         Kind(
             "registrasi",
@@ -78,6 +85,7 @@ KINDS: dict[str, Kind] = {
                 "waktu_mulai",
                 "waktu_selesai",
             ),
+            noun="keluarga",
         ),
         # Families withdrawn (a duplicate registration, a family that moved away): each leaves the
         # registrations and is kept, with its reason, in the history `pembatalan`.
@@ -85,6 +93,7 @@ KINDS: dict[str, Kind] = {
             "pembatalan",
             key=("id_keluarga",),
             required=("id_keluarga", "alasan"),
+            noun="keluarga",
         ),
     )
 }

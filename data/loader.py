@@ -37,6 +37,7 @@ NOTES = {
     "kolom_diabaikan": "kolom diabaikan: {kolom}",
     "hanya_judul": "berkas hanya berisi baris judul, tanpa baris data",
     "terdaftar_lagi": "{n} keluarga yang pernah dibatalkan terdaftar lagi (lihat halaman Data)",
+    "kembar": "{n} baris mengulang baris sebelumnya dengan isi sama persis: dimuat sekali (baris {baris})",
 }
 
 
@@ -258,6 +259,9 @@ def _load_one(
     con.execute(f"CREATE OR REPLACE TEMP VIEW stg AS SELECT _baris, {present} FROM {item.table}")
     check_sql = (CHECKS_DIR / f"{kind.name}.sql").read_text()
     con.execute(f"CREATE OR REPLACE TEMP TABLE diperiksa AS {check_sql}")
+    repeats, repeat_rows = _settle_repeats(con, kind)
+    if repeats:
+        result.notes.append(("kembar", {"n": repeats, "baris": repeat_rows}))
 
     as_read = ", ".join(f"'{column}', s.\"{column}\"" for column in kind.columns)
     con.execute(
@@ -272,10 +276,13 @@ def _load_one(
     result.read, result.rejected = con.execute(
         "SELECT count(*), count(*) FILTER (len(masalah) > 0) FROM diperiksa"
     ).fetchone()
+    # A repeat took the place of the row it repeats: it counts as replaced, and the counts add up.
+    result.read += repeats
+    result.replaced = repeats
     if kind.name == "pembatalan":
         _withdraw(con, load_id)
     else:
-        result.replaced = _replace_by_key(con, kind, load_id)
+        result.replaced += _replace_by_key(con, kind, load_id)
     result.loaded = result.read - result.rejected - result.replaced
     if kind.name == "registrasi":
         _note_reinstated(con, load_id, result)
@@ -306,7 +313,7 @@ def _load_one(
 def _replace_by_key(con: duckdb.DuckDBPyConnection, kind: Kind, load_id: int) -> int:
     """The valid rows in place of the warehouse's rows with the same key; returns the rows replaced."""
     key_match = " AND ".join(f"t.{column} = d.{column}" for column in kind.key)
-    # A key is held once by the warehouse and once by a file's valid rows (repeats are rejected): the rows
+    # A key is held once by the warehouse and once by a file's valid rows (_settle_repeats): the rows
     # deleted are the rows replaced, counted by the delete itself rather than by a second join.
     replaced = con.execute(
         f"DELETE FROM {kind.name} t USING diperiksa d WHERE {key_match} AND len(d.masalah) = 0"
@@ -317,6 +324,70 @@ def _replace_by_key(con: duckdb.DuckDBPyConnection, kind: Kind, load_id: int) ->
             FROM diperiksa WHERE len(masalah) = 0"""
     )
     return replaced
+
+
+def _settle_repeats(con: duckdb.DuckDBPyConnection, kind: Kind) -> tuple[int, str]:
+    """Rows of the file with the same key. When they agree in every column (its value as loaded and its
+    problems), they are one row given more than once: the first stands for them, and the valid repeats
+    leave `diperiksa`. When they disagree, nothing says which is right: each is rejected, naming the
+    others and the columns that differ. Returns how many repeats left, and their rows as told."""
+    # Grouping by the keys' hashes first is much cheaper than grouping by the keys: only the rows whose
+    # hash repeats (few, or none) are grouped by key and compared.
+    con.execute(
+        """CREATE OR REPLACE TEMP TABLE hash_ganda AS
+           SELECT hash(_kunci) AS _hash FROM diperiksa WHERE _kunci IS NOT NULL
+           GROUP BY _hash HAVING count(*) > 1"""
+    )
+    if con.execute("SELECT count(*) FROM hash_ganda").fetchone()[0] == 0:
+        return 0, ""
+    # Rows agree when their contents hash alike: exact to one chance in 2^64, and a whole export sent twice
+    # in one file is settled in a second, where comparing the contents themselves takes many.
+    content = "hash({" + "".join(f"'{column}': \"{column}\", " for column in kind.columns) + "'m': masalah})"
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE berkunci_sama AS
+            SELECT _kunci, list(_baris ORDER BY _baris) AS baris, bool_and(len(masalah) = 0) AS sah,
+                   min({content}) <> max({content}) AS berbeda
+            FROM diperiksa
+            WHERE _kunci IS NOT NULL AND hash(_kunci) IN (SELECT _hash FROM hash_ganda)
+            GROUP BY _kunci HAVING count(*) > 1"""
+    )
+    # Each column as compared: its value and its problems.
+    hashed = {
+        column: f"""hash("{column}", list_filter(masalah, lambda m: m.kolom = '{column}'))"""
+        for column in kind.columns
+    }
+    differs = ", ".join(
+        f"CASE WHEN min({value}) <> max({value}) THEN '{column}' END" for column, value in hashed.items()
+    )
+    key = kind.key[-1]
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE baris_berbeda AS
+            WITH kolom_beda AS (
+                SELECT _kunci, any_value(baris) AS baris,
+                       list_filter([{differs}], lambda c: c IS NOT NULL) AS kolom
+                FROM diperiksa JOIN berkunci_sama USING (_kunci) WHERE berbeda GROUP BY _kunci
+            )
+            SELECT unnest(baris) AS _baris,
+                   'baris ' || daftar_baris(baris) || ' berbeda untuk ' || ? || ' yang sama'
+                       || coalesce(' (' || nullif(array_to_string(kolom, ', '), '') || ')', '') AS alasan
+            FROM kolom_beda""",
+        [kind.noun],
+    )
+    con.execute(
+        f"""UPDATE diperiksa d SET masalah = list_prepend(masalah('{key}', s."{key}", b.alasan), d.masalah)
+            FROM baris_berbeda b JOIN stg s USING (_baris)
+            WHERE d._baris = b._baris"""
+    )
+    con.execute(
+        """CREATE OR REPLACE TEMP TABLE kembar AS
+           SELECT unnest(baris[2:]) AS _baris FROM berkunci_sama WHERE NOT berbeda AND sah"""
+    )
+    count, told = con.execute(
+        "SELECT count(*), daftar_baris(list(_baris ORDER BY _baris)) FROM kembar"
+    ).fetchone()
+    if count:
+        con.execute("DELETE FROM diperiksa WHERE _baris IN (SELECT _baris FROM kembar)")
+    return count, told
 
 
 def _withdraw(con: duckdb.DuckDBPyConnection, load_id: int) -> None:

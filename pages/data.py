@@ -246,6 +246,10 @@ WORDS = {
         "id": "{n} keluarga yang pernah dibatalkan terdaftar lagi (lihat bagian Keluarga dibatalkan)",
         "en": "{n} families withdrawn before are registered again (see Families withdrawn)",
     },
+    "data.catatan.kembar": {
+        "id": "{n} baris mengulang baris sebelumnya dengan isi sama persis: dimuat sekali (baris {baris})",
+        "en": "{n} rows repeat an earlier row exactly: loaded once (rows {baris})",
+    },
     "data.contoh_tolak": {
         "id": "Contoh baris ditolak dari {berkas}; semuanya ada di bagian Baris ditolak.",
         "en": "Examples of rows rejected from {berkas}; all of them are under Rejected rows.",
@@ -590,6 +594,7 @@ NOTE_WORDS = {
     "kolom_diabaikan": "data.catatan.kolom_diabaikan",
     "hanya_judul": "data.catatan.hanya_judul",
     "terdaftar_lagi": "data.catatan.terdaftar_lagi",
+    "kembar": "data.catatan.kembar",
 }
 
 

@@ -125,7 +125,7 @@ def test_rejects_by_status(rejects_warehouse):
     resolved = run(rejects_warehouse, "data_tolak", **(ALL_FILTERS | {"status": "selesai"})).iloc[0]
     assert (resolved.diselesaikan, resolved.nama_berkas_penyelesai) == (9, "registrasi_perbaikan.csv")
     assert resolved.nilai == "32/10/2022"
-    assert resolved.alasan.startswith("tanggal tidak valid")
+    assert resolved.alasan == "tanggal tidak ada: Oktober 2022 hanya tanggal 1 sampai 31"
 
 
 def test_rejects_by_kind_file_and_reason(rejects_warehouse):

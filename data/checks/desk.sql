@@ -1,8 +1,6 @@
 -- Collective-desk sites.
 WITH s AS (
-    SELECT *, kode(id_desk) AS _id, kode(kode_kab) AS _kab,
-        CASE WHEN ada(id_desk) THEN min(_baris) OVER (PARTITION BY kode(id_desk)) END AS _pertama
-    FROM stg
+    SELECT *, kode(id_desk) AS _id, kode(kode_kab) AS _kab FROM stg
 )
 SELECT
     _baris,
@@ -16,7 +14,6 @@ SELECT
     list_filter([
         wajib('id_desk', id_desk),
         cek_kode('id_desk', id_desk),
-        duplikat('id_desk', id_desk, _pertama, _baris),
         wajib('nama_lokasi', nama_lokasi),
         wajib('kode_kab', kode_kab),
         cek_kab('kode_kab', kode_kab),

@@ -1,9 +1,6 @@
 -- Schedule phases by area: the province (kode_provinsi(), data/contract.py) or a regency.
 WITH s AS (
-    SELECT *, kode(kode_wilayah) AS _wilayah, kode(kode_wilayah) || ' / ' || teks(tahap) AS _id,
-        CASE WHEN ada(kode_wilayah) AND ada(tahap)
-            THEN min(_baris) OVER (PARTITION BY kode(kode_wilayah), teks(tahap)) END AS _pertama
-    FROM stg
+    SELECT *, kode(kode_wilayah) AS _wilayah, kode(kode_wilayah) || ' / ' || teks(tahap) AS _id FROM stg
 )
 SELECT
     _baris,
@@ -21,7 +18,6 @@ SELECT
                 'harus ' || kode_provinsi() || ' (provinsi) atau kode BPS kabupaten/kota') END,
         wajib('tahap', tahap),
         cek_kode('tahap', tahap),
-        duplikat('tahap', tahap, _pertama, _baris),
         wajib('tanggal_mulai', tanggal_mulai),
         cek_tgl('tanggal_mulai', tanggal_mulai),
         wajib('tanggal_selesai', tanggal_selesai),

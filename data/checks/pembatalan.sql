@@ -2,9 +2,7 @@
 -- The family must be in the warehouse; the loader moves it from registrasi to the history
 -- `pembatalan`, with the reason. A later registration of the same family brings it back.
 WITH s AS (
-    SELECT *, kode(id_keluarga) AS _id, teks(alasan) AS _alasan,
-        CASE WHEN ada(id_keluarga) THEN min(_baris) OVER (PARTITION BY kode(id_keluarga)) END AS _pertama
-    FROM stg
+    SELECT *, kunci_keluarga(id_keluarga) AS _id, teks(alasan) AS _alasan FROM stg
 ),
 dibatalkan AS (
     SELECT id_keluarga, max(id_muat) AS id_muat FROM pembatalan WHERE dipulihkan IS NULL GROUP BY id_keluarga
@@ -23,7 +21,6 @@ SELECT
     list_filter([
         wajib('id_keluarga', id_keluarga),
         cek_kode('id_keluarga', id_keluarga),
-        duplikat('id_keluarga', id_keluarga, _pertama, _baris),
         CASE WHEN _id IS NOT NULL AND _terdaftar IS NULL AND _muat_batal IS NOT NULL
             THEN masalah('id_keluarga', id_keluarga, 'keluarga sudah dibatalkan (muat ' || _muat_batal || ')')
         WHEN _id IS NOT NULL AND _terdaftar IS NULL

@@ -1,8 +1,6 @@
 -- Assignments: each SLS to one PPL of the same regency.
 WITH s AS (
-    SELECT *, kode(idsubsls) AS _id, kode(id_petugas) AS _petugas,
-        CASE WHEN ada(idsubsls) THEN min(_baris) OVER (PARTITION BY kode(idsubsls)) END AS _pertama
-    FROM stg
+    SELECT *, kode(idsubsls) AS _id, kode(id_petugas) AS _petugas FROM stg
 )
 SELECT
     s._baris,
@@ -11,7 +9,6 @@ SELECT
     s._petugas AS id_petugas,
     list_filter([
         wajib('idsubsls', s.idsubsls),
-        duplikat('idsubsls', s.idsubsls, s._pertama, s._baris),
         CASE WHEN s._id IS NOT NULL AND w.idsubsls IS NULL
             THEN sls_tak_dikenal('idsubsls', s.idsubsls, s._id) END,
         wajib('id_petugas', s.id_petugas),

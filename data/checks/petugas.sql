@@ -5,15 +5,13 @@
 -- the whole warehouse's chains once more after the load (data/checks/rantai.sql).
 WITH s AS (
     SELECT *, kode(id_petugas) AS _id, upper(teks(peran)) AS _peran, kode(id_pengawas) AS _pengawas,
-        kode(kode_kab) AS _kab,
-        CASE WHEN ada(id_petugas) THEN min(_baris) OVER (PARTITION BY kode(id_petugas)) END AS _pertama
+        kode(kode_kab) AS _kab
     FROM stg
 ),
 sendiri AS (
     SELECT *, list_filter([
         wajib('id_petugas', id_petugas),
         cek_kode('id_petugas', id_petugas),
-        duplikat('id_petugas', id_petugas, _pertama, _baris),
         wajib('nama', nama),
         wajib('peran', peran),
         CASE WHEN ada(peran) AND _peran NOT IN ('PPL', 'PML', 'KOSEKA')
@@ -27,8 +25,17 @@ sendiri AS (
     ], lambda m: m IS NOT NULL) AS _masalah_sendiri
     FROM s
 ),
+-- An officer given twice with different details: the loader rejects every such row (data/loader.py), so
+-- none of them may vouch for the officers under it. Rows that agree (their hashes, as the loader compares
+-- them) are one officer given twice.
+berbeda AS (
+    SELECT _id FROM sendiri WHERE _id IS NOT NULL GROUP BY _id
+    HAVING min(hash(teks(nama), _peran, _pengawas, _kab, _masalah_sendiri))
+        <> max(hash(teks(nama), _peran, _pengawas, _kab, _masalah_sendiri))
+),
 sah_di_berkas AS (
-    SELECT _id, _peran, _pengawas FROM sendiri WHERE len(_masalah_sendiri) = 0
+    SELECT _id, _peran, _pengawas FROM sendiri
+    WHERE len(_masalah_sendiri) = 0 AND _id NOT IN (SELECT _id FROM berbeda)
 ),
 di_gudang AS (
     SELECT id_petugas AS _id, peran AS _peran FROM petugas

@@ -2,8 +2,9 @@
 -- a desk family's house check comes after its desk interview; none comes after the day of the load.
 -- Every value is parsed once (s). Almost every row is valid, so a row's list of problems is built only
 -- when it fails the quick test below, which passes exactly the rows that no check in the list flags.
+-- A family given twice in the file is the loader's to settle (data/loader.py, after these checks).
 WITH s AS (
-    SELECT *, kode(id_keluarga) AS _id, kode(idsubsls) AS _sls, kode(id_petugas) AS _petugas,
+    SELECT *, kunci_keluarga(id_keluarga) AS _id, kode(idsubsls) AS _sls, kode(id_petugas) AS _petugas,
         kode(id_desk) AS _desk, upper(teks(kanal)) AS _kanal,
         tgl(tanggal_didata) AS _didata, tgl(tanggal_diperiksa) AS _diperiksa,
         tgl(tanggal_diterima) AS _diterima, tgl(tanggal_cek_rumah) AS _cek_rumah,
@@ -11,22 +12,10 @@ WITH s AS (
         bulat(jumlah_art) AS _art
     FROM stg
 ),
--- Keys given more than once, with their first row. Grouping by the keys' hashes first is much cheaper
--- than grouping (or a window) by the keys: only rows whose hash repeats are grouped by key. The keys
--- are read apart from s, which then streams to its one reader instead of being buffered for three.
-kunci AS (SELECT _baris, kode(id_keluarga) AS _id FROM stg),
-hash_ganda AS (
-    SELECT hash(_id) AS _hash FROM kunci WHERE _id IS NOT NULL GROUP BY _hash HAVING count(*) > 1
-),
-ganda AS (
-    SELECT _id, min(_baris) AS _pertama FROM kunci WHERE hash(_id) IN (SELECT _hash FROM hash_ganda)
-    GROUP BY _id HAVING count(*) > 1
-),
 r AS (
-    SELECT s.*, g._pertama, w.idsubsls AS _sls_master, w.kode_kab AS _kab, p.id_petugas AS _petugas_terdaftar,
+    SELECT s.*, w.idsubsls AS _sls_master, w.kode_kab AS _kab, p.id_petugas AS _petugas_terdaftar,
         d.id_desk AS _desk_terdaftar
     FROM s
-    LEFT JOIN ganda g ON g._id = s._id
     LEFT JOIN wilayah w ON w.idsubsls = s._sls
     LEFT JOIN petugas p ON p.id_petugas = s._petugas
     LEFT JOIN desk d ON d.id_desk = s._desk
@@ -49,7 +38,6 @@ SELECT
     _selesai AS waktu_selesai,
     _art AS jumlah_art,
     CASE WHEN _id IS NOT NULL AND cek_kode('id_keluarga', id_keluarga) IS NULL
-        AND (_pertama < _baris) IS NOT TRUE
         AND _sls_master IS NOT NULL AND _petugas_terdaftar IS NOT NULL
         AND CASE _kanal WHEN 'PINTU' THEN _desk IS NULL WHEN 'DESK' THEN _desk_terdaftar IS NOT NULL
             ELSE false END
@@ -68,7 +56,6 @@ SELECT
     ELSE list_filter([
         wajib('id_keluarga', id_keluarga),
         cek_kode('id_keluarga', id_keluarga),
-        duplikat('id_keluarga', id_keluarga, _pertama, _baris),
         wajib('idsubsls', idsubsls),
         CASE WHEN ada(idsubsls) AND _sls_master IS NULL THEN sls_tak_dikenal('idsubsls', idsubsls, _sls) END,
         wajib('id_petugas', id_petugas),

@@ -1,8 +1,6 @@
 -- SLS master rows: typed columns, and the problems of each row.
 WITH s AS (
-    SELECT *, kode(idsubsls) AS _id,
-        CASE WHEN ada(idsubsls) THEN min(_baris) OVER (PARTITION BY kode(idsubsls)) END AS _pertama
-    FROM stg
+    SELECT *, kode(idsubsls) AS _id FROM stg
 )
 SELECT
     _baris,
@@ -19,11 +17,9 @@ SELECT
     list_filter([
         wajib('idsubsls', idsubsls),
         CASE WHEN ada(idsubsls) AND NOT regexp_full_match(_id, '[0-9]{16}')
-            THEN coalesce(cek_kode('idsubsls', idsubsls), masalah('idsubsls', idsubsls,
-                'harus 16 digit angka (provinsi 2, kab 2, kec 3, desa 3, SLS 4, sub-SLS 2)')) END,
+            THEN sls_salah_bentuk('idsubsls', idsubsls, _id) END,
         CASE WHEN regexp_full_match(_id, '[0-9]{16}') AND left(_id, 4) NOT IN (SELECT kode_kab FROM kabupaten)
             THEN masalah('idsubsls', idsubsls, 'kode kabupaten/kota (4 digit pertama) tidak dikenal') END,
-        duplikat('idsubsls', idsubsls, _pertama, _baris),
         wajib('nama_kab', nama_kab),
         wajib('nama_kec', nama_kec),
         wajib('nama_desa', nama_desa),
