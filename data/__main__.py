@@ -137,12 +137,18 @@ def _inbox(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     """Generate the simulated campaign as contract files and load them into a fresh warehouse."""
     target = args.warehouse
+    rebuild = args.replace
     if target.exists() and args.if_missing:
-        print(f"gudang data sudah ada: {target}")
-        if warehouse.is_simulated(target):  # built before the demo had accounts
-            _demo_accounts(target)
-        return 0
-    if target.exists() and not args.replace:
+        if not warehouse.is_simulated(target):
+            print(f"gudang data sudah ada: {target}")
+            return 0
+        if not warehouse.missing_parts(target):
+            print(f"gudang data sudah ada: {target}")
+            _demo_accounts(target)  # built before the demo had accounts
+            return 0
+        print(f"gudang data simulasi dari versi lama, dibangun ulang: {target}")
+        rebuild = True
+    if target.exists() and not rebuild:
         print(f"{target} sudah ada; pakai --replace untuk membangunnya ulang", file=sys.stderr)
         return EXIT_BAD_FILE
     out_dir = args.out or Path(tempfile.mkdtemp(prefix="pantau-demo-"))

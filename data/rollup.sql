@@ -5,12 +5,31 @@
 
 -- Families enumerated per SLS, officer and day; kode_kab is the SLS's regency. Sorted so that a
 -- regency's rows sit together and its filter skips the rest.
+-- keluarga_terhitung: of those families, the ones that count toward completion. An SLS counts at most
+-- its target, so families above target in one SLS never hide a shortfall in another: summed up to any
+-- day, an area's keluarga_terhitung is its target minus the sum of its SLS' families left. The SLS'
+-- rows are taken in date order (officers of one day in id order), each counting what is still short.
 CREATE OR REPLACE TABLE registrasi_harian AS
 WITH
-registrasi AS (SELECT * FROM registrasi)
-SELECT kode_kab, idsubsls, id_petugas, tanggal_didata, count(*)::INTEGER AS keluarga
-FROM registrasi
-GROUP BY ALL
+registrasi AS (SELECT * FROM registrasi),
+wilayah AS (SELECT * FROM wilayah),
+per_hari AS (
+    SELECT kode_kab, idsubsls, id_petugas, tanggal_didata, count(*)::INTEGER AS keluarga
+    FROM registrasi
+    GROUP BY ALL
+),
+berjalan AS (
+    SELECT p.*,
+           sum(p.keluarga) OVER (
+               PARTITION BY p.idsubsls ORDER BY p.tanggal_didata, p.id_petugas ROWS UNBOUNDED PRECEDING
+           ) AS kumulatif,
+           coalesce(w.target_keluarga, 0) AS target_keluarga
+    FROM per_hari p LEFT JOIN wilayah w USING (idsubsls)
+)
+SELECT kode_kab, idsubsls, id_petugas, tanggal_didata, keluarga,
+       (least(kumulatif, target_keluarga) - least(kumulatif - keluarga, target_keluarga))::INTEGER
+           AS keluarga_terhitung
+FROM berjalan
 ORDER BY kode_kab, idsubsls, tanggal_didata;
 
 -- The span of the data (any step of a form) and the families held, in one row.

@@ -119,8 +119,9 @@ CREATE TABLE tolak (              -- rejected rows, one row per problem found
 -- tables above; the pages read them instead of one row per family. Each with what it holds and its
 -- columns; tests/test_schema_docs.py checks this list against a warehouse that a load built.
 --
--- registrasi_harian: families enumerated per SLS, officer and day (kode_kab: the SLS's regency)
---     kode_kab VARCHAR, idsubsls VARCHAR, id_petugas VARCHAR, tanggal_didata DATE, keluarga INTEGER
+-- registrasi_harian: families enumerated per SLS, officer and day, and those of them that count (to target)
+--     kode_kab VARCHAR, idsubsls VARCHAR, id_petugas VARCHAR, tanggal_didata DATE, keluarga INTEGER,
+--     keluarga_terhitung INTEGER
 -- registrasi_rentang: one row, the span of the data (any step of a form) and the families held
 --     tanggal_awal DATE, tanggal_akhir DATE, jumlah_keluarga BIGINT
 -- registrasi_alur: families per regency, channel and the dates of the form's steps

@@ -28,6 +28,42 @@ SCHEMA_FILE = DATA_DIR / "schema.sql"
 UPGRADE_FILE = DATA_DIR / "upgrade.sql"
 ROLLUP_FILE = DATA_DIR / "rollup.sql"
 SUMMARY_TABLES = frozenset(re.findall(r"CREATE OR REPLACE TABLE (\w+)", ROLLUP_FILE.read_text()))
+SUMMARY_HEADING = "-- Summary tables:"
+_SUMMARY_TABLE_LINE = re.compile(r"-- (\w+): (\S.*)")
+_SUMMARY_COLUMNS_LINE = re.compile(r"-- {5}(\S.*)")
+
+
+def summary_tables() -> dict[str, list[tuple[str, str]]]:
+    """The summary tables that schema.sql's last comment section lists: table -> [(column, type), ...].
+    Its form: a paragraph starting SUMMARY_HEADING, a line `--`, then `-- <table>: <what it holds>`
+    lines, each followed by `--     <column> <TYPE>, ...` lines."""
+    lines = SCHEMA_FILE.read_text().splitlines()
+    starts = [number for number, line in enumerate(lines) if line.startswith(SUMMARY_HEADING)]
+    if len(starts) != 1:
+        raise ValueError(f"schema.sql needs one line starting {SUMMARY_HEADING!r}")
+    tables: dict[str, list[tuple[str, str]]] = {}
+    table = None
+    for line in lines[lines.index("--", starts[0]) + 1 :]:
+        if not line.startswith("--"):
+            break  # the section is one comment block
+        if columns := _SUMMARY_COLUMNS_LINE.fullmatch(line):
+            if table is None:
+                raise ValueError(f"schema.sql: columns before any table: {line!r}")
+            for column in filter(None, (part.strip() for part in columns[1].split(","))):
+                name, _, type_ = column.partition(" ")
+                if not (name and type_):
+                    raise ValueError(f"schema.sql: {table}: {column!r} is not '<column> <TYPE>'")
+                tables[table].append((name, type_))
+        elif described := _SUMMARY_TABLE_LINE.fullmatch(line):
+            table = described[1]
+            if table in tables:
+                raise ValueError(f"schema.sql: {table} is listed twice")
+            tables[table] = []
+        else:
+            raise ValueError(f"schema.sql: not part of the summary list's form: {line!r}")
+    return tables
+
+
 # Every table a current warehouse holds: a warehouse without one of them is brought up to date by the
 # next load (upgrade.sql, then the summary tables).
 TABLES = SUMMARY_TABLES | set(re.findall(r"CREATE TABLE (\w+)", SCHEMA_FILE.read_text()))
@@ -63,6 +99,26 @@ def is_simulated(path: Path) -> bool:
     with duckdb.connect(config={**OFFLINE}) as con:
         con.execute("ATTACH ? AS gudang (READ_ONLY)", [str(path)])
         return bool(con.execute("SELECT coalesce(bool_and(simulasi), false) FROM gudang.muat").fetchone()[0])
+
+
+def missing_parts(path: Path) -> list[str]:
+    """The tables, and the summary tables' columns, that the warehouse at `path` lacks because an earlier
+    version built it (the next load adds them)."""
+    with duckdb.connect(config={**OFFLINE}) as con:
+        con.execute("ATTACH ? AS gudang (READ_ONLY)", [str(path)])
+        return attached_missing_parts(con)
+
+
+def attached_missing_parts(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """`missing_parts` of the database attached to `con` as gudang (a file, or a snapshot's views)."""
+    rows = con.execute(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_catalog = 'gudang'"
+    ).fetchall()
+    held = {f"{table}.{column}" for table, column in rows} | {table for table, _ in rows}
+    needed = set(TABLES) | {
+        f"{table}.{column}" for table, columns in summary_tables().items() for column, _ in columns
+    }
+    return sorted(needed - held)
 
 
 def rebuild_summaries(con: duckdb.DuckDBPyConnection) -> None:

@@ -130,11 +130,9 @@ class Warehouse:
                     raise WarehouseMissing(str(error)) from error
             else:
                 connection.execute("ATTACH ? AS gudang (READ_ONLY)", [str(self.path)])
-            missing = warehouse.TABLES - set(export.tables(connection))
-            if missing:
+            if missing := warehouse.attached_missing_parts(connection):
                 connection.close()
-                names = ", ".join(sorted(missing))
-                raise WarehouseOutdated(f"{self.path}: tabel ringkasan belum ada ({names})")
+                raise WarehouseOutdated(f"{self.path}: tabel ringkasan belum lengkap ({', '.join(missing)})")
             if self.version() == before:
                 return Snapshot(before, connection)
             connection.close()

@@ -50,6 +50,7 @@ ALLOWED = {
     "petugas_kinerja": NAMED,
     "wilayah_rincian": EVERYONE,
     "wilayah_sls_belum_mulai": NAMED,
+    "wilayah_sls_petugas": NAMED,
     "wilayah_tertinggal": EVERYONE,
 }
 # Questions an account limited to one regency may not ask at all.

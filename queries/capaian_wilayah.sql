@@ -1,6 +1,8 @@
 -- Completion against plan as of $as_of: one row per regency plus the province
 -- (kode_wilayah = kode_provinsi()), computed in one grouping so the regencies always sum to the province.
 -- Families count on the day they were enumerated, in their SLS's regency; officers count in their own.
+-- Completion and families left count each SLS up to its target (persen_capaian, queries/macros.sql), so
+-- the regencies' families left sum to the province's and no SLS above target hides one below it.
 WITH
 registrasi_harian AS (SELECT * FROM registrasi_harian),
 petugas AS (SELECT * FROM petugas),
@@ -12,13 +14,14 @@ rencana AS (SELECT * FROM rencana_pada($as_of)),  -- the plan for the day (queri
 -- Read twice (per_kab, aktif): MATERIALIZED keeps one pass over the day's families for both, where
 -- DuckDB would otherwise copy the whole import above and filter the copy for each reader.
 keluarga AS MATERIALIZED (
-    SELECT kode_kab, id_petugas, tanggal_didata, keluarga
+    SELECT kode_kab, id_petugas, tanggal_didata, keluarga, keluarga_terhitung
     FROM registrasi_harian
     WHERE tanggal_didata <= $as_of
 ),
 per_kab AS (
     SELECT kode_kab,
            sum(keluarga)::BIGINT AS terdata,
+           sum(keluarga_terhitung)::BIGINT AS terhitung,
            (sum(keluarga) FILTER (tanggal_didata > $as_of - 7))::BIGINT AS terdata_7hari
     FROM keluarga GROUP BY kode_kab
 ),
@@ -37,6 +40,7 @@ per_kab_lengkap AS (
     SELECT k.kode_kab,
            coalesce(t.target_keluarga, 0) AS target_keluarga,
            coalesce(f.terdata, 0) AS terdata,
+           coalesce(f.terhitung, 0) AS terhitung,
            coalesce(f.terdata_7hari, 0) AS terdata_7hari
     FROM kabupaten k
     LEFT JOIN target_kab t USING (kode_kab)
@@ -50,6 +54,7 @@ digabung AS (
     SELECT coalesce(k.kode_kab, kode_provinsi()) AS kode_wilayah,
            sum(k.target_keluarga)::BIGINT AS target_keluarga,
            sum(k.terdata)::BIGINT AS terdata,
+           sum(k.terhitung)::BIGINT AS terhitung,
            sum(k.terdata_7hari)::BIGINT AS terdata_7hari,
            coalesce(sum(p.jumlah_ppl), 0)::BIGINT AS jumlah_ppl,
            coalesce(sum(p.ppl_aktif), 0)::BIGINT AS ppl_aktif
@@ -60,16 +65,16 @@ hitung AS (
     SELECT d.*,
            coalesce(k.nama_kab, nama_provinsi()) AS nama_wilayah,
            coalesce(k.nama_pendek, nama_provinsi()) AS nama_pendek,
-           CASE WHEN d.target_keluarga > 0 THEN 100.0 * d.terdata / d.target_keluarga END AS persen,
+           persen_capaian(d.terhitung, d.target_keluarga) AS persen,
            r.harapan_persen,
            r.tanggal_target,
            d.terdata_7hari / hari_laju($as_of) AS laju_7hari,  -- over the days so far in the first week
-           greatest(d.target_keluarga - d.terdata, 0) AS sisa_keluarga
+           d.target_keluarga - d.terhitung AS sisa_keluarga
     FROM digabung d
     LEFT JOIN kabupaten k ON k.kode_kab = d.kode_wilayah
     LEFT JOIN rencana r USING (kode_wilayah)
 )
-SELECT kode_wilayah, nama_wilayah, nama_pendek, target_keluarga, terdata, persen, harapan_persen,
+SELECT kode_wilayah, nama_wilayah, nama_pendek, target_keluarga, terdata, terhitung, persen, harapan_persen,
        persen - harapan_persen AS selisih,
        status_rencana(persen - harapan_persen) AS status,
        terdata_7hari, laju_7hari, sisa_keluarga,

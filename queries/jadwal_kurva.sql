@@ -1,6 +1,7 @@
 -- Planned against actual cumulative completion (% of target) per day, for every regency and the
 -- province (kode_provinsi()): the plan over the whole schedule (rencana_pada, day by day), the actual
--- from the campaign's first day to $as_of (NULL after it). Families count on the day they were enumerated.
+-- from the campaign's first day to $as_of (NULL after it). Families count on the day they were enumerated;
+-- completion counts each SLS up to its target (persen_capaian, as capaian_wilayah).
 WITH
 -- titik_rencana and jadwal_area are read more than once, by this query and by rencana_pada (a table
 -- macro reads the calling query's CTEs of the names it uses). DuckDB copies a CTE read more than once
@@ -27,23 +28,24 @@ target AS (
 per_hari AS (
     -- kode_kab is the SLS's regency, set by the loader from the master wilayah.
     SELECT coalesce(kode_kab, kode_provinsi()) AS kode_wilayah, tanggal_didata AS tanggal,
-           sum(keluarga)::BIGINT AS terdata
+           sum(keluarga)::BIGINT AS terdata, sum(keluarga_terhitung)::BIGINT AS terhitung
     FROM registrasi_harian WHERE tanggal_didata <= $as_of
     GROUP BY GROUPING SETS ((kode_kab, tanggal_didata), (tanggal_didata))
 ),
 kumulatif AS (
     SELECT a.kode_wilayah, h.tanggal,
-           sum(coalesce(p.terdata, 0)) OVER (PARTITION BY a.kode_wilayah ORDER BY h.tanggal) AS terdata
+           sum(coalesce(p.terdata, 0)) OVER hari_ini AS terdata,
+           sum(coalesce(p.terhitung, 0)) OVER hari_ini AS terhitung
     FROM jadwal_area a CROSS JOIN hari h
     LEFT JOIN per_hari p ON p.kode_wilayah = a.kode_wilayah AND p.tanggal = h.tanggal
+    WINDOW hari_ini AS (PARTITION BY a.kode_wilayah ORDER BY h.tanggal)
 )
 SELECT k.kode_wilayah,
        coalesce(kab.nama_pendek, nama_provinsi()) AS nama_pendek,
        k.tanggal,
        r.harapan_persen,
        CASE WHEN k.tanggal <= $as_of THEN k.terdata::BIGINT END AS terdata,
-       CASE WHEN k.tanggal <= $as_of AND t.target_keluarga > 0 THEN 100.0 * k.terdata / t.target_keluarga END
-           AS persen
+       CASE WHEN k.tanggal <= $as_of THEN persen_capaian(k.terhitung, t.target_keluarga) END AS persen
 FROM kumulatif k
 -- The plan of each day (queries/macros.sql), called per row.
 JOIN LATERAL rencana_pada(k.tanggal) r ON r.kode_wilayah = k.kode_wilayah

@@ -2,7 +2,8 @@
 -- each target still ahead, against its pace over the last 7 days (over the days so far in the
 -- campaign's first week, which 7 would understate). One row per point where the plan reaches a new,
 -- higher target after $as_of, and always the final target date (even when passed).
--- Families needed: ceil(target_persen % of the target families) minus those registered by $as_of.
+-- Families needed: ceil(target_persen % of the target families) minus those counted by $as_of (each SLS
+-- up to its target, as capaian_wilayah counts completion).
 WITH
 -- Read twice (the first phase, the phases' ends). DuckDB copies a CTE read more than once into memory
 -- before reading it; NOT MATERIALIZED keeps each read a scan of the table.
@@ -36,6 +37,7 @@ tahap AS (
 ),
 keluarga AS (
     SELECT coalesce(sum(keluarga)::BIGINT, 0) AS terdata,
+           coalesce(sum(keluarga_terhitung)::BIGINT, 0) AS terhitung,
            coalesce((sum(keluarga) FILTER (tanggal_didata > $as_of - 7))::BIGINT, 0) AS terdata_7hari,
            hari_laju($as_of) AS hari_laju  -- queries/macros.sql
     FROM registrasi_harian
@@ -49,7 +51,7 @@ hitung AS (
     SELECT s.tanggal, tahap.tahap, s.persen AS target_persen, target.target_keluarga, k.terdata,
            k.terdata_7hari, k.hari_laju,
            -- round() first: 90 × 50 / 100 may come out a hair above 45 in floating point.
-           greatest(ceil(round(s.persen * target.target_keluarga / 100.0, 6))::BIGINT - k.terdata, 0)
+           greatest(ceil(round(s.persen * target.target_keluarga / 100.0, 6))::BIGINT - k.terhitung, 0)
                AS sisa_keluarga,
            s.tanggal - $as_of::DATE AS sisa_hari
     FROM sasaran s JOIN tahap USING (tanggal) CROSS JOIN keluarga k CROSS JOIN target

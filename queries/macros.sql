@@ -1,6 +1,6 @@
 -- Definitions every query may use, created on each cursor (temporary objects live per connection).
 
--- The rules (kode_provinsi, nama_provinsi, batas_sesuai, batas_waspada, hari_aktif, hari_menganggur_min) are
+-- The rules (kode_provinsi, nama_provinsi, batas_sesuai, batas_waspada, hari_aktif) are
 -- macros made from queries/rules.py, created just before this file.
 
 -- Traffic light against the plan: green on or ahead, amber a few points behind, red beyond.
@@ -9,6 +9,11 @@ CREATE OR REPLACE TEMP MACRO status_rencana(selisih) AS
          WHEN selisih >= batas_sesuai() THEN 'hijau'
          WHEN selisih >= batas_waspada() THEN 'kuning'
          ELSE 'merah' END;
+
+-- Completion of an area: its families that count toward its target (registrasi_harian.keluarga_terhitung:
+-- each SLS counts at most its target) as a share of that target. 100 % only when no SLS is short.
+CREATE OR REPLACE TEMP MACRO persen_capaian(bagian, jumlah) AS
+    CASE WHEN jumlah > 0 THEN 100.0 * bagian / jumlah END;
 
 -- Which schedule an area follows: its own rows, else the province's.
 CREATE OR REPLACE TEMP VIEW jadwal_area AS
@@ -25,6 +30,20 @@ SELECT kode_wilayah AS sumber, min(tanggal_mulai) - 1 AS tanggal, 0.0 AS persen 
 UNION ALL
 SELECT kode_wilayah, tanggal_selesai, max(target_persen) FROM jadwal GROUP BY ALL;
 
+-- The day each schedule first reaches its final target (its highest cumulative %).
+CREATE OR REPLACE TEMP VIEW target_akhir AS
+WITH titik_puncak AS (
+    SELECT *, max(persen) OVER (PARTITION BY sumber) AS puncak FROM titik_rencana
+)
+SELECT sumber, min(tanggal) FILTER (persen = puncak) AS tanggal_target
+FROM titik_puncak
+GROUP BY sumber;
+
+-- The end of fieldwork: the day the last area's plan reaches its final target (families are expected
+-- up to then).
+CREATE OR REPLACE TEMP MACRO akhir_pendataan() AS
+    (SELECT max(tanggal_target) FROM jadwal_area JOIN target_akhir USING (sumber));
+
 -- Planned cumulative completion of every area at the end of day d, and the day its plan reaches
 -- its final target.
 CREATE OR REPLACE TEMP MACRO rencana_pada(d) AS TABLE
@@ -36,14 +55,7 @@ sesudah AS (
     SELECT sumber, min(tanggal) AS t1, arg_min(persen, tanggal) AS p1
     FROM titik_rencana WHERE tanggal > d GROUP BY sumber
 ),
-titik_puncak AS (
-    SELECT *, max(persen) OVER (PARTITION BY sumber) AS puncak FROM titik_rencana
-),
-akhir AS (
-    SELECT sumber, min(tanggal) FILTER (persen = puncak) AS tanggal_target
-    FROM titik_puncak
-    GROUP BY sumber
-)
+akhir AS (SELECT * FROM target_akhir)
 SELECT a.kode_wilayah,
        CASE WHEN akhir.sumber IS NULL THEN NULL
             WHEN sebelum.t0 IS NULL THEN 0.0

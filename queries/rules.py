@@ -19,10 +19,9 @@ STATUS_COLOURS = {"hijau": "#1a9641", "kuning": "#f2a900", "merah": "#e34a33"}
 # Light tints of those colours, for table cells that carry the status in words too.
 STATUS_TINTS = {"hijau": "#d4edda", "kuning": "#fdecc0", "merah": "#f9d3cc"}
 
-# Officers: active who registered a family in the last ACTIVE_DAYS days (the as-of day included); idle
-# who have registered none for IDLE_DAYS days or more while families are left.
+# Officers: active who registered a family in the last ACTIVE_DAYS days (the as-of day included); every
+# other officer is not active (one window, so active and not active always add up to all officers).
 ACTIVE_DAYS = 3
-IDLE_DAYS = 3
 
 
 def status(gap: float | None) -> str | None:
@@ -40,7 +39,6 @@ def sql_macros() -> str:
         "batas_sesuai": repr(float(ON_TRACK_FROM)),
         "batas_waspada": repr(float(AT_RISK_FROM)),
         "hari_aktif": str(int(ACTIVE_DAYS)),
-        "hari_menganggur_min": str(int(IDLE_DAYS)),
     }
     macros = [f"CREATE OR REPLACE TEMP MACRO {name}() AS {value};" for name, value in values.items()]
     return "\n".join([contract.PROVINCE_MACROS, *macros])

@@ -1,7 +1,8 @@
 -- One regency drilled down as of $as_of: its kecamatan; with $kec, that kecamatan's desa; with $kec and
 -- $desa, that desa's SLS. Per unit: target, families registered by the day and in its last 7 days,
 -- completion against the regency's planned % for the day (every unit inside a regency follows the
--- regency's schedule), the gap and its status. Furthest behind plan first.
+-- regency's schedule), the gap and its status, families left (each SLS counted up to its target, as
+-- capaian_wilayah). Furthest behind plan first.
 -- $kab is required here: the regencies of the province come from capaian_wilayah.
 WITH
 wilayah AS (SELECT * FROM wilayah),
@@ -20,6 +21,7 @@ keluarga AS (
     -- SLS codes start with their kecamatan's and desa's codes, so the prefix narrows the scan.
     SELECT idsubsls,
            sum(keluarga)::BIGINT AS terdata,
+           sum(keluarga_terhitung)::BIGINT AS terhitung,
            coalesce((sum(keluarga) FILTER (tanggal_didata > $as_of - 7))::BIGINT, 0) AS terdata_7hari
     FROM registrasi_harian
     WHERE kode_kab = $kab
@@ -33,18 +35,20 @@ satuan AS (
            any_value(s.kode_kab) AS kode_kab,
            sum(s.target_keluarga)::BIGINT AS target_keluarga,
            coalesce(sum(k.terdata), 0)::BIGINT AS terdata,
+           coalesce(sum(k.terhitung), 0)::BIGINT AS terhitung,
            coalesce(sum(k.terdata_7hari), 0)::BIGINT AS terdata_7hari
     FROM sls s LEFT JOIN keluarga k USING (idsubsls)
     GROUP BY s.kode
 ),
 hitung AS (
     SELECT s.*,
-           CASE WHEN s.target_keluarga > 0 THEN 100.0 * s.terdata / s.target_keluarga END AS persen,
+           persen_capaian(s.terhitung, s.target_keluarga) AS persen,
+           s.target_keluarga - s.terhitung AS sisa_keluarga,
            r.harapan_persen
     FROM satuan s LEFT JOIN rencana r ON r.kode_wilayah = s.kode_kab
 )
 SELECT kode, nama, target_keluarga, terdata, persen, harapan_persen,
-       persen - harapan_persen AS selisih,
+       persen - harapan_persen AS selisih, sisa_keluarga,
        status_rencana(persen - harapan_persen) AS status,
        terdata_7hari
 FROM hitung

@@ -7,6 +7,7 @@ registrasi_harian AS (SELECT * FROM registrasi_harian),
 rencana AS (SELECT * FROM rencana_pada($as_of)),  -- the plan for the day (queries/macros.sql)
 keluarga AS (
     SELECT idsubsls, sum(keluarga)::BIGINT AS terdata,
+           sum(keluarga_terhitung)::BIGINT AS terhitung,
            coalesce((sum(keluarga) FILTER (tanggal_didata > $as_of - 7))::BIGINT, 0) AS terdata_7hari
     FROM registrasi_harian
     WHERE ($kab IS NULL OR kode_kab = $kab) AND tanggal_didata <= $as_of
@@ -22,6 +23,7 @@ satuan AS (
            any_value(w.nama_kab) AS nama_kab,
            sum(w.target_keluarga)::BIGINT AS target_keluarga,
            coalesce(sum(k.terdata), 0)::BIGINT AS terdata,
+           coalesce(sum(k.terhitung), 0)::BIGINT AS terhitung,
            coalesce(sum(k.terdata_7hari), 0)::BIGINT AS terdata_7hari
     FROM wilayah w LEFT JOIN keluarga k USING (idsubsls)
     WHERE $kab IS NULL OR w.kode_kab = $kab
@@ -29,12 +31,13 @@ satuan AS (
 ),
 hitung AS (
     SELECT s.*,
-           CASE WHEN s.target_keluarga > 0 THEN 100.0 * s.terdata / s.target_keluarga END AS persen,
+           persen_capaian(s.terhitung, s.target_keluarga) AS persen,
+           s.target_keluarga - s.terhitung AS sisa_keluarga,
            r.harapan_persen
     FROM satuan s LEFT JOIN rencana r ON r.kode_wilayah = s.kode_kab
 )
 SELECT tingkat, kode, nama, nama_kec, nama_kab, target_keluarga, terdata, persen, harapan_persen,
-       persen - harapan_persen AS selisih,
+       persen - harapan_persen AS selisih, sisa_keluarga,
        status_rencana(persen - harapan_persen) AS status,
        terdata_7hari
 FROM hitung

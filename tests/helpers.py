@@ -349,5 +349,9 @@ QUESTIONS = {
         {"as_of": AS_OF, "kab": "6472", "kec": None, "desa": None},
     ),
     "wilayah_sls_belum_mulai": ("wilayah_warehouse", {"as_of": AS_OF, "kab": None}),
+    "wilayah_sls_petugas": (
+        "small_warehouse_template",
+        {"kab": "6472", "kec": "6472010", "desa": "6472010001"},
+    ),
     "wilayah_tertinggal": ("small_warehouse_template", {"as_of": AS_OF, "kab": None}),
 }

@@ -38,8 +38,7 @@ def test_the_sql_status_is_the_rules_status(gap):
 def test_the_sql_macros_are_the_rules_numbers():
     con = definitions_connection()
     row = con.execute(
-        "SELECT kode_provinsi(), nama_provinsi(), batas_sesuai(), batas_waspada(), hari_aktif(),"
-        " hari_menganggur_min()"
+        "SELECT kode_provinsi(), nama_provinsi(), batas_sesuai(), batas_waspada(), hari_aktif()"
     ).fetchone()
     assert row == (
         rules.PROVINCE,
@@ -47,7 +46,6 @@ def test_the_sql_macros_are_the_rules_numbers():
         rules.ON_TRACK_FROM,
         rules.AT_RISK_FROM,
         rules.ACTIVE_DAYS,
-        rules.IDLE_DAYS,
     )
 
 

@@ -16,36 +16,8 @@ import duckdb
 import pytest
 
 from data import warehouse
-
-HEADING = "-- Summary tables:"
-TABLE_LINE = re.compile(r"-- (\w+): (\S.*)")
-COLUMNS_LINE = re.compile(r"-- {5}(\S.*)")
-
-
-def documented_summary_tables() -> dict[str, list[tuple[str, str]]]:
-    """The summary tables of schema.sql's comment section: table -> [(column, type), ...]."""
-    lines = warehouse.SCHEMA_FILE.read_text().splitlines()
-    starts = [number for number, line in enumerate(lines) if line.startswith(HEADING)]
-    assert len(starts) == 1, f"schema.sql needs one line starting {HEADING!r}"
-    paragraph_end = lines.index("--", starts[0])
-    tables: dict[str, list[tuple[str, str]]] = {}
-    table = None
-    for line in lines[paragraph_end + 1 :]:
-        if not line.startswith("--"):
-            break  # the section is one comment block
-        if columns := COLUMNS_LINE.fullmatch(line):
-            assert table is not None, f"columns before any table: {line!r}"
-            for column in filter(None, (part.strip() for part in columns[1].split(","))):
-                name, _, type_ = column.partition(" ")
-                assert name and type_, f"{table}: {column!r} is not '<column> <TYPE>'"
-                tables[table].append((name, type_))
-        elif described := TABLE_LINE.fullmatch(line):
-            table = described[1]
-            assert table not in tables, f"{table} is listed twice"
-            tables[table] = []
-        else:
-            raise AssertionError(f"not part of the list's form: {line!r}")
-    return tables
+from data.__main__ import main as data_command
+from queries import Warehouse, WarehouseOutdated
 
 
 def schema_tables() -> set[str]:
@@ -75,16 +47,36 @@ def built(small_warehouse_template) -> dict[str, list[tuple[str, str]]]:
 
 
 def test_the_list_names_every_summary_table_of_rollup_sql():
-    documented = documented_summary_tables()
+    documented = warehouse.summary_tables()
     assert all(documented.values()), "a table listed without columns"
     assert set(documented) == warehouse.SUMMARY_TABLES
     assert not set(documented) & schema_tables(), "a contract table listed as a summary table"
 
 
 def test_the_listed_columns_are_the_summary_tables_columns(built):
-    documented = documented_summary_tables()
+    documented = warehouse.summary_tables()
     assert {table: built.get(table) for table in documented} == documented
 
 
 def test_every_table_of_the_warehouse_is_in_schema_sql(built):
-    assert set(built) == schema_tables() | set(documented_summary_tables())
+    assert set(built) == schema_tables() | set(warehouse.summary_tables())
+
+
+def test_a_warehouse_without_a_listed_summary_column_is_outdated(small_warehouse):
+    """A warehouse built before a summary table gained a column is refused as outdated (the next load
+    rebuilds the summary tables), not read until a question fails on the missing column."""
+    with duckdb.connect(str(small_warehouse)) as connection:
+        connection.execute("ALTER TABLE registrasi_harian DROP COLUMN keluarga_terhitung")
+    with pytest.raises(WarehouseOutdated, match=r"registrasi_harian\.keluarga_terhitung"):
+        Warehouse(small_warehouse).run("info_data")
+
+
+def test_the_demo_command_rebuilds_a_demo_warehouse_from_an_earlier_version(tmp_path):
+    target = tmp_path / "warehouse.duckdb"
+    command = ["--warehouse", str(target), "demo", "--as-of", "2022-10-16", "--if-missing"]
+    assert data_command(command) == 0
+    with duckdb.connect(str(target)) as connection:
+        connection.execute("ALTER TABLE registrasi_harian DROP COLUMN keluarga_terhitung")
+    assert warehouse.missing_parts(target) == ["registrasi_harian.keluarga_terhitung"]
+    assert data_command(command) == 0
+    assert warehouse.missing_parts(target) == []
