@@ -10,6 +10,7 @@ and puts them back.
 import datetime as dt
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from pages import ui
@@ -58,11 +59,11 @@ def _language() -> str:
 
 
 def _as_of(lang: str, info) -> dt.date:
-    first, last = info["tanggal_awal"].date(), info["tanggal_akhir"].date()
+    first, last = info["pilihan_awal"].date(), info["pilihan_akhir"].date()
     try:
         chosen = dt.date.fromisoformat(ui.recall("tanggal") or "")
     except ValueError:
-        chosen = last
+        chosen = ui.default_day(info, ui.today_wita(bool(info["simulasi"])))
     as_of = st.sidebar.date_input(
         ui.say("frame.tanggal", lang),
         value=min(max(chosen, first), last),
@@ -102,6 +103,7 @@ def _frame(lang: str, info, viewer: ui.Viewer) -> ui.Frame:
         simulated=bool(info["simulasi"]),
         data_until=info["tanggal_akhir"].date(),
         loaded_at=info["waktu_muat_terakhir"].to_pydatetime(),
+        fieldwork_end=None if pd.isna(info["akhir_pendataan"]) else info["akhir_pendataan"].date(),
     )
 
 

@@ -35,6 +35,8 @@ DISTRICTS_FILE = "kaltim_districts_codes.csv"
 START = date(2022, 10, 15)  # field collection starts (KBR 14 Sep 2022)
 FIELD_DAYS = 47  # 15 Oct .. 30 Nov, the national extension (papuabaratnews)
 
+# The demo campaign's "today": the dashboard opens on it, mid-campaign, with some regencies behind.
+TODAY = date(2022, 11, 8)
 FAMILIES = 1_180_000  # ≈ 1,065,000 recorded = 90% (Antara 174133); derived, not reported
 SLS = 14_500  # Antara 174133; one wilayah row (sub-SLS) each
 SUBSLS_MEAN = FAMILIES / SLS  # ≈ 81 families

@@ -114,6 +114,7 @@ def area_map(
     colorbar_title: str,
     boundaries: geopandas.GeoDataFrame | None,
     no_boundaries_note: str = "",
+    highlight: str | None = None,
 ) -> go.Figure | None:
     """The regencies of the province, or the kecamatan of one regency, coloured by `value_column`.
 
@@ -123,7 +124,7 @@ def area_map(
     `no_boundaries_note` written on the map). `boundaries` comes from `load_boundaries(level, ...)`;
     `scale` is "capaian" (0-100 %) or "selisih" (points vs plan). The regencies are framed to the
     province, the kecamatan to their own extent; kecamatan without polygons give None (the page shows
-    a table instead).
+    a table instead). `highlight`: the code of a unit to outline (the kecamatan a view below it is in).
     """
     if level not in LEVELS:
         raise ValueError(f"unknown map level {level!r}; expected one of {LEVELS}")
@@ -134,7 +135,10 @@ def area_map(
     shapes = _shapes_for(boundaries, data["kode"])
     if shapes is not None:
         bounds = KALTIM_BOUNDS if level == "kabupaten" else tuple(shapes.total_bounds)
-        return _choropleth(data, shapes, spec, colorbar_title, bounds)
+        fig = _choropleth(data, shapes, spec, colorbar_title, bounds)
+        if highlight is not None and (shapes["kode"] == highlight).any():
+            fig.add_trace(_outline(shapes[shapes["kode"] == highlight].geometry.iloc[0]))
+        return fig
     if level == "kabupaten":
         return _capital_circles(data, spec, colorbar_title, no_boundaries_note)
     return None
@@ -206,6 +210,18 @@ def _fill(data, shapes, **colour) -> go.Choroplethmap:
         hovertemplate="%{customdata[0]}<extra></extra>",
         marker_line={"color": BORDER, "width": 0.6},
         **colour,
+    )
+
+
+def _outline(shape) -> go.Scattermap:
+    """A thick line around `shape` (its outer rings, each closed, separated by gaps)."""
+    lons, lats = [], []
+    for part in getattr(shape, "geoms", [shape]):
+        x, y = part.exterior.coords.xy
+        lons += [*x, None]
+        lats += [*y, None]
+    return go.Scattermap(
+        lon=lons, lat=lats, mode="lines", line={"width": 4, "color": "#111827"}, hoverinfo="skip"
     )
 
 

@@ -48,6 +48,16 @@ WORDS = {
         "date, against the average families registered a day over the last 7 days (in the first week: "
         "over the campaign's days so far). A ratio above 1 means the pace must rise that many times.",
     },
+    "jadwal.satu_penilaian": {
+        "id": "Status (warna) hanya satu: selisih capaian dari rencana hari ini, sama di semua halaman. "
+        "Laju perlu dan proyeksi menjawab pertanyaan lain, yaitu apakah laju 7 hari terakhir, bila "
+        "bertahan, mencapai target: wilayah yang tertinggal dari rencana hari ini bisa tetap terproyeksi "
+        "selesai tepat waktu bila lajunya kini tinggi, dan sebaliknya.",
+        "en": "There is one status (colour): the gap between completion and today's plan, the same on every "
+        "page. The needed pace and the projection answer another question: whether the last 7 days' "
+        "pace, kept up, reaches the target. An area behind today's plan may still be projected to finish "
+        "on time when its pace is now high, and the other way round.",
+    },
     "jadwal.kolom_tanggal_target": {"id": "Tanggal target", "en": "Target date"},
     "jadwal.kolom_tahap": {"id": "Tahap (target)", "en": "Phase (target)"},
     "jadwal.kolom_diperlukan": {"id": "Keluarga diperlukan", "en": "Families needed"},
@@ -55,11 +65,11 @@ WORDS = {
     "jadwal.kolom_laju_perlu": {"id": "Perlu per hari", "en": "Needed a day"},
     "jadwal.kolom_laju_kini": {"id": "Laju kini per hari", "en": "Current a day"},
     "jadwal.kolom_rasio": {"id": "Rasio perlu/kini", "en": "Needed/current"},
-    "jadwal.kolom_penilaian": {"id": "Penilaian", "en": "Verdict"},
+    "jadwal.kolom_penilaian": {"id": "Bila laju bertahan", "en": "If the pace holds"},
     "jadwal.lewat_hari": {"id": "lewat {hari}", "en": "{hari} past"},
     "jadwal.penilaian_tercapai": {"id": "Tercapai", "en": "Reached"},
-    "jadwal.penilaian_sesuai": {"id": "Laju kini cukup", "en": "On track"},
-    "jadwal.penilaian_kurang": {"id": "Perlu dipercepat", "en": "Speed up"},
+    "jadwal.penilaian_sesuai": {"id": "Cukup", "en": "Enough"},
+    "jadwal.penilaian_kurang": {"id": "Perlu dipercepat", "en": "Must speed up"},
     "jadwal.penilaian_lewat": {"id": "Tanggal terlewati", "en": "Date passed"},
     "jadwal.harian": {"id": "Keluarga terdata per hari", "en": "Families registered a day"},
     "jadwal.keluarga_hari": {"id": "Keluarga per hari", "en": "Families a day"},
@@ -81,67 +91,34 @@ WORDS = {
     },
     "jadwal.proyeksi": {"id": "Proyeksi selesai per kabupaten/kota", "en": "Projected finish by regency"},
     "jadwal.proyeksi_catatan": {
-        "id": "Proyeksi: hari ini ditambah sisa keluarga dibagi laju 7 hari terakhir. Terlambat bila "
-        "proyeksi jatuh setelah tanggal target (hari pertama jadwal mencapai target akhirnya); macet "
-        "bila tidak ada keluarga terdata dalam 7 hari. Selisih: hari dari tanggal target ke proyeksi.",
-        "en": "Projection: today plus the families left divided by the last 7 days' pace. Late when the "
-        "projection falls after the target date (the first day the schedule reaches its final target); "
-        "stalled when no family was registered in 7 days. Gap: days from the target date to the projection.",
+        "id": "Proyeksi: hari ini ditambah sisa keluarga dibagi laju 7 hari terakhir; macet bila tidak ada "
+        "keluarga terdata dalam 7 hari. Selisih: hari dari "
+        "proyeksi ke tanggal target (hari pertama jadwal mencapai target akhirnya); negatif berarti "
+        "proyeksi jatuh setelah target, seperti selisih lain yang negatif berarti di belakang. Status: "
+        "selisih dari rencana hari ini, seperti di Ringkasan. Urutan: status, lalu selisih hari.",
+        "en": "Projection: today plus the families left divided by the last 7 days' pace; stalled when "
+        "no family was registered in 7 days. Gap: days from "
+        "the projection to the target date (the first day the schedule reaches its final target); "
+        "negative means the projection falls after the target, as every negative gap means behind. "
+        "Status: the gap to today's plan, as on the Overview. Order: status, then the gap in days.",
     },
     "jadwal.kolom_sisa_keluarga": {"id": "Sisa keluarga", "en": "Families left"},
     "jadwal.kolom_laju_7hari": {"id": "Laju 7 hari per hari", "en": "7-day pace a day"},
     "jadwal.kolom_selisih_hari": {"id": "Selisih", "en": "Gap"},
     "jadwal.selisih_hari": {"id": "{hari} hari", "en": "{hari} days"},
-    "jadwal.akhir_tercapai": {"id": "Tercapai", "en": "Reached"},
-    "jadwal.akhir_tepat": {"id": "Tepat waktu", "en": "On time"},
-    "jadwal.akhir_terlambat": {"id": "Terlambat", "en": "Late"},
-    "jadwal.akhir_tanpa_kemajuan": {"id": "Terlambat: macet", "en": "Late: stalled"},
-    "jadwal.akhir_tanpa_jadwal": {"id": "Tanpa jadwal", "en": "No schedule"},
-    "jadwal.akhir_tanpa_target": {"id": "Tanpa target", "en": "No target"},
     "jadwal.semua": {"id": "Semua kabupaten/kota", "en": "All regencies"},
     "jadwal.semua_catatan": {
         "id": "Sumbu sama di semua panel; garis hitam: tanggal keadaan.",
         "en": "The same axes in every panel; black line: the as-of day.",
     },
 }
-# Verdicts tinted like the status lights (words always beside the colour); others stay plain.
-TINTS = {
-    "tercapai": "hijau",
-    "sesuai": "hijau",
-    "tepat": "hijau",
-    "kurang": "merah",
-    "lewat": "merah",
-    "terlambat": "merah",
-    "tanpa_kemajuan": "merah",
-}
-# The words of each verdict: of the rate needed (queries/jadwal_laju_perlu.sql) and of the projection.
+# What the current pace says of each target still ahead (queries/jadwal_laju_perlu.sql).
 PACE_VERDICTS = {
     "tercapai": "jadwal.penilaian_tercapai",
     "sesuai": "jadwal.penilaian_sesuai",
     "kurang": "jadwal.penilaian_kurang",
     "lewat": "jadwal.penilaian_lewat",
 }
-FINISH_VERDICTS = {
-    "tercapai": "jadwal.akhir_tercapai",
-    "tepat": "jadwal.akhir_tepat",
-    "terlambat": "jadwal.akhir_terlambat",
-    "tanpa_kemajuan": "jadwal.akhir_tanpa_kemajuan",
-    "tanpa_jadwal": "jadwal.akhir_tanpa_jadwal",
-    "tanpa_target": "jadwal.akhir_tanpa_target",
-}
-# Order of the projection table: worst first.
-VERDICT_ORDER = ["tanpa_kemajuan", "terlambat", "tepat", "tercapai", "tanpa_jadwal", "tanpa_target"]
-
-
-def tinted(table: pd.DataFrame, column: str, verdicts: pd.Series):
-    """The table with `column`'s cells tinted by each row's verdict."""
-    styles = [f"background-color: {ui.STATUS_TINTS[TINTS[v]]}" if v in TINTS else "" for v in verdicts]
-    return table.style.apply(lambda _: styles, subset=[column])
-
-
-def show_table(table: pd.DataFrame, column: str, verdicts: pd.Series) -> None:
-    """Every row (a regency's targets, or the regencies), `column` tinted by the verdicts."""
-    ui.table(tinted(table, column, verdicts), max_rows=len(table))
 
 
 def curve_words(frame: ui.Frame) -> charts.CurveWords:
@@ -245,8 +222,9 @@ def needed_pace_section(needed: pd.DataFrame, frame: ui.Frame) -> None:
     if needed.empty:
         st.info(frame.t("jadwal.tanpa_jadwal"), icon=":material/event_busy:")
         return
-    show_table(needed_pace_table(needed, frame), frame.t("jadwal.kolom_penilaian"), needed.penilaian)
-    st.caption(frame.t("jadwal.perlu_catatan"))
+    table = needed_pace_table(needed, frame)
+    ui.table(table, max_rows=len(table))
+    st.caption(frame.t("jadwal.perlu_catatan") + " " + frame.t("jadwal.satu_penilaian"))
 
 
 def next_target(needed: pd.DataFrame):
@@ -295,35 +273,25 @@ def daily_section(needed: pd.DataFrame, frame: ui.Frame) -> None:
     st.caption(t("jadwal.harian_catatan"))
 
 
-def finish_verdict(area) -> str:
-    """Whether the area finishes by its target date at the last 7 days' pace."""
-    if area.target_keluarga == 0:
-        return "tanpa_target"
-    if area.tercapai:
-        return "tercapai"
-    if pd.isna(area.tanggal_target):
-        return "tanpa_jadwal"
-    if pd.isna(area.proyeksi_selesai):
-        return "tanpa_kemajuan"
-    return "terlambat" if area.proyeksi_selesai > area.tanggal_target else "tepat"
-
-
 def _gap_days(area, frame: ui.Frame) -> str:
+    """Days from the projection to the target date: negative when the projection falls after it."""
     if pd.isna(area.proyeksi_selesai) or pd.isna(area.tanggal_target):
         return "—"
-    days = (area.proyeksi_selesai - area.tanggal_target).days
+    days = (area.tanggal_target - area.proyeksi_selesai).days
     return frame.t("jadwal.selisih_hari", hari=f"{days:+d}" if days else "0")
 
 
 def finish_rows(areas: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
-    """The regencies (or the chosen one), worst first, then the province."""
-    areas = areas.assign(penilaian=[finish_verdict(area) for area in areas.itertuples()])
-    areas["urutan"] = areas.penilaian.map(VERDICT_ORDER.index)
-    areas["terlambat_hari"] = (areas.proyeksi_selesai - areas.tanggal_target).dt.days
+    """The regencies (or the chosen one), worst status first and then the latest projection, then the
+    province."""
+    areas = areas.assign(
+        urutan=areas.status.map({"merah": 0, "kuning": 1, "hijau": 2}).fillna(3),
+        selisih_hari=(areas.tanggal_target - areas.proyeksi_selesai).dt.days,
+    )
     regencies = areas[areas.kode_wilayah != ui.PROVINCE]
     if frame.kode_kab:
         regencies = regencies[regencies.kode_wilayah == frame.kode_kab]
-    regencies = regencies.sort_values(["urutan", "terlambat_hari"], ascending=[True, False])
+    regencies = regencies.sort_values(["urutan", "selisih_hari"], na_position="first")
     return pd.concat([regencies, areas[areas.kode_wilayah == ui.PROVINCE]])
 
 
@@ -332,12 +300,12 @@ def finish_table(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("kolom.wilayah"): rows.nama_pendek,
+            t("kolom.status"): rows.status.map(lambda value: ui.status(value, frame)),
             t("jadwal.kolom_tanggal_target"): rows.tanggal_target.map(lambda day: ui.date(day, frame.lang)),
             t("jadwal.kolom_sisa_keluarga"): rows.sisa_keluarga.map(ui.number),
             t("jadwal.kolom_laju_7hari"): rows.laju_7hari.map(ui.rate),
-            t("kolom.proyeksi"): rows.proyeksi_selesai.map(lambda day: ui.date(day, frame.lang)),
+            t("kolom.proyeksi"): [ui.projection(row, frame) for row in rows.itertuples()],
             t("jadwal.kolom_selisih_hari"): [_gap_days(row, frame) for row in rows.itertuples()],
-            t("jadwal.kolom_penilaian"): rows.penilaian.map(lambda verdict: t(FINISH_VERDICTS[verdict])),
         }
     )
 
@@ -345,9 +313,9 @@ def finish_table(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
 @ui.per_version
 def finish_section(areas: pd.DataFrame, frame: ui.Frame) -> None:
     st.subheader(frame.t("jadwal.proyeksi"))
-    rows = finish_rows(areas, frame)
-    show_table(finish_table(rows, frame), frame.t("jadwal.kolom_penilaian"), rows.penilaian)
-    st.caption(frame.t("jadwal.proyeksi_catatan"))
+    table = finish_table(finish_rows(areas, frame), frame)
+    ui.table(ui.status_tinted(table, frame), max_rows=len(table))
+    st.caption(frame.t("jadwal.proyeksi_catatan") + " " + frame.t("status.bantuan"))
 
 
 @ui.per_version
@@ -372,8 +340,10 @@ frame = ui.frame()
 ui.header(frame, frame.t("halaman.jadwal"))
 curves = ui.ask("jadwal_kurva", as_of=frame.as_of)
 needed = ui.ask("jadwal_laju_perlu", as_of=frame.as_of, kab=frame.kode_kab)
+areas = ui.ask("capaian_wilayah", as_of=frame.as_of)
+ui.area_status(areas[areas.kode_wilayah == (frame.kode_kab or ui.PROVINCE)].iloc[0], frame)
 progress_section(curves, frame)
 needed_pace_section(needed, frame)
 daily_section(needed, frame)
-finish_section(ui.ask("capaian_wilayah", as_of=frame.as_of), frame)
+finish_section(areas, frame)
 regencies_section(curves, frame)

@@ -14,20 +14,30 @@ WORDS = {
         "id": "Ditugaskan {ditugaskan} keluarga di {sls} SLS; terdata {terdata} ({capaian}).",
         "en": "Assigned {ditugaskan} families in {sls} SLS; {terdata} registered ({capaian}).",
     },
-    "petugas.tertinggal": {"id": "PPL tertinggal", "en": "PPL behind plan"},
+    "petugas.tertinggal": {"id": "PPL tertinggal", "en": "PPL behind"},
     "petugas.tertinggal_bantuan": {
-        "id": "Status merah: capaian lebih dari {poin_waspada} poin di belakang rencana hari ini.",
-        "en": "Red status: completion more than {poin_waspada} points behind today's plan.",
+        "id": "PPL yang perlu dihubungi: berstatus merah (capaian SLS-nya lebih dari {poin_waspada} poin di "
+        "belakang rencananya sendiri, yaitu kurva rencana kabupaten/kotanya sejak hari ia mulai, "
+        "direntangkan sampai target akhir pada tanggal target) dan laju 7 hari terakhirnya, bila bertahan, "
+        "tidak menyelesaikan sisa keluarganya sebelum akhir pendataan ({akhir}). PPL merah yang lajunya "
+        "cukup sedang mengejar dan tidak dihitung di sini.",
+        "en": "PPL to call: red (their SLS' completion more than {poin_waspada} points behind their own "
+        "plan, their regency's planned curve from the day they started, stretched to the final target on the "
+        "target date) and their last 7 days' pace, kept up, does not finish their families by the end of "
+        "fieldwork ({akhir}). Red PPL whose pace is enough are catching up and not counted here.",
     },
-    "petugas.menganggur": {
-        "id": "PPL menganggur ≥ {hari_menganggur} hari",
-        "en": "PPL idle ≥ {hari_menganggur} days",
-    },
+    "petugas.menganggur": {"id": "PPL menganggur", "en": "PPL idle"},
     "petugas.menganggur_bantuan": {
-        "id": "Tidak mendata satu keluarga pun dalam {hari_menganggur} hari terakhir padahal masih ada sisa "
-        "keluarga (termasuk yang belum mulai sejak jadwal dimulai).",
-        "en": "No family registered in the last {hari_menganggur} days although families are left "
-        "(including those who have not started since the schedule began).",
+        "id": "Tidak mendata satu keluarga pun dalam {hari_aktif} hari terakhir padahal masih ada sisa "
+        "keluarga (termasuk yang belum mulai). Aktif {aktif} + menganggur {menganggur} + tanpa sisa "
+        "{tanpa_sisa} = {total} PPL; yang aktif sama dengan di Ringkasan.",
+        "en": "No family registered in the last {hari_aktif} days although families are left (including "
+        "those who have not started). Active {aktif} + idle {menganggur} + nothing left {tanpa_sisa} = "
+        "{total} PPL; the active are the Overview's.",
+    },
+    "petugas.bagian_tertinggal": {
+        "id": " {tertinggal} dari {total} PPL ({bagian}) tertinggal dari rencananya dan lajunya kurang.",
+        "en": " {tertinggal} of {total} PPL ({bagian}) are behind their plan without the pace to catch up.",
     },
     "petugas.beban": {"id": "PPL beban berlebih", "en": "PPL overloaded"},
     "petugas.beban_bantuan": {
@@ -39,20 +49,26 @@ WORDS = {
     "petugas.perlu_tindakan": {"id": "Perlu tindakan", "en": "Needs action"},
     "petugas.tab_tertinggal": {"id": "Tertinggal ({n})", "en": "Behind plan ({n})"},
     "petugas.tab_menganggur": {
-        "id": "Menganggur ≥ {hari_menganggur} hari ({n})",
-        "en": "Idle ≥ {hari_menganggur} days ({n})",
+        "id": "Menganggur ({n})",
+        "en": "Idle ({n})",
     },
     "petugas.tab_beban": {"id": "Beban berlebih ({n})", "en": "Overloaded ({n})"},
-    "petugas.kosong_tertinggal": {"id": "Tidak ada PPL berstatus merah.", "en": "No PPL has a red status."},
+    "petugas.kosong_tertinggal": {
+        "id": "Tidak ada PPL yang tertinggal dan lajunya kurang.",
+        "en": "No PPL is behind without the pace to catch up.",
+    },
     "petugas.kosong_menganggur": {
-        "id": "Tidak ada PPL yang menganggur {hari_menganggur} hari atau lebih.",
-        "en": "No PPL has been idle for {hari_menganggur} days or more.",
+        "id": "Tidak ada PPL yang menganggur {hari_aktif} hari atau lebih.",
+        "en": "No PPL has been idle for {hari_aktif} days or more.",
     },
     "petugas.kosong_beban": {"id": "Tidak ada PPL dengan beban berlebih.", "en": "No PPL is overloaded."},
     "petugas.catatan_tertinggal": {
-        "id": "Diurutkan dari yang paling tertinggal. "
-        "Harapan = keluarga ditugaskan × rencana kabupaten/kota hari ini.",
-        "en": "Furthest behind first. Expected = families assigned × the regency's plan for today.",
+        "id": "Diurutkan dari yang paling tertinggal. Harapan = keluarga ditugaskan × rencana PPL itu hari "
+        "ini (kurva kabupaten/kota sejak ia mulai). Capaian dan sisa: SLS yang ditugaskan kepadanya, "
+        "siapa pun yang mendata.",
+        "en": "Furthest behind first. Expected = families assigned × the officer's plan for today (the "
+        "regency's curve from the day they started). Completion and families left: the SLS assigned to "
+        "them, whoever registered the families.",
     },
     "petugas.catatan_menganggur": {
         "id": "Paling lama menganggur lebih dulu; {belum} di antaranya belum mulai sama sekali "
@@ -152,14 +168,6 @@ WORDS = {
 }
 
 
-def signed_number(value) -> str:
-    """A gap in whole families, signed like ui.points (- behind, + ahead); a gap that rounds to 0 is 0."""
-    if value is None or pd.isna(value):
-        return "—"
-    whole = round(float(value))
-    return "0" if whole == 0 else ui.grouped(whole, sign="+")
-
-
 def _status_label(row, frame: ui.Frame) -> str:
     return frame.t("petugas.tanpa_sls") if row.ditugaskan == 0 else ui.status(row.status, frame)
 
@@ -192,7 +200,10 @@ COLUMNS = {
     "laju": ("petugas.kolom.laju", lambda row, frame: ui.rate(row.laju_7hari)),
     "rencana": ("kolom.rencana", lambda row, frame: ui.percent(row.harapan_persen)),
     "harapan": ("petugas.kolom.harapan_keluarga", lambda row, frame: ui.number(row.harapan_keluarga)),
-    "selisih_kel": ("petugas.kolom.selisih_keluarga", lambda row, frame: signed_number(row.selisih_keluarga)),
+    "selisih_kel": (
+        "petugas.kolom.selisih_keluarga",
+        lambda row, frame: ui.signed_number(row.selisih_keluarga),
+    ),
     "selisih": ("petugas.kolom.selisih_poin", lambda row, frame: ui.points(row.selisih)),
     "status": ("kolom.status", _status_label),
     "sisa": ("petugas.kolom.sisa", lambda row, frame: ui.number(row.sisa_keluarga)),
@@ -299,6 +310,14 @@ def headline(frame: ui.Frame) -> None:
     t = frame.t
     rows = officer_rows(frame)
     area = rows[rows.tingkat == ("KAB" if frame.kode_kab else "PROV")].iloc[0]
+    areas = ui.ask("capaian_wilayah", as_of=frame.as_of)
+    behind = t(
+        "petugas.bagian_tertinggal",
+        tertinggal=ui.number(area.ppl_tertinggal),
+        total=ui.number(area.jumlah_ppl),
+        bagian=ui.percent(100 * area.ppl_tertinggal / area.jumlah_ppl),
+    )
+    ui.area_status(areas[areas.kode_wilayah == (frame.kode_kab or ui.PROVINCE)].iloc[0], frame, behind)
     columns = st.columns(4)
     columns[0].metric(
         t("petugas.jumlah_ppl"),
@@ -312,8 +331,15 @@ def headline(frame: ui.Frame) -> None:
             capaian=ui.percent(area.persen),
         ),
     )
+    counts = {
+        "akhir": ui.date(frame.fieldwork_end, frame.lang),
+        "aktif": ui.number(area.ppl_aktif),
+        "menganggur": ui.number(area.ppl_menganggur),
+        "tanpa_sisa": ui.number(area.jumlah_ppl - area.ppl_aktif - area.ppl_menganggur),
+        "total": ui.number(area.jumlah_ppl),
+    }
     for column, shown in zip(columns[1:], ACTION_LISTS.values(), strict=True):
-        column.metric(t(shown.label), ui.number(area[shown.count]), border=True, help=t(shown.hint))
+        column.metric(t(shown.label), ui.number(area[shown.count]), border=True, help=t(shown.hint, **counts))
 
 
 def ppl_rows(frame: ui.Frame) -> pd.DataFrame:

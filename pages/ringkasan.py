@@ -1,5 +1,6 @@
 """Ringkasan: the province at a glance, for the governor's office."""
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
@@ -17,21 +18,32 @@ WORDS = {
         "id": "Capaian kumulatif yang dijadwalkan pada akhir hari ini (jadwal yang dimuat).",
         "en": "Cumulative completion scheduled for the end of this day (the loaded schedule).",
     },
-    "ringkasan.status_depan": {
-        "id": "{status}: {poin} poin di depan rencana ({capaian} terdata, rencana {rencana}).",
-        "en": "{status}: {poin} points ahead of plan ({capaian} registered, {rencana} planned).",
+    "ringkasan.capaian_bantuan": {
+        "id": "Keluarga yang dihitung terhadap target dibagi target. Tiap SLS dihitung paling banyak "
+        "sampai targetnya, sehingga kelebihan di satu SLS tidak menutupi kekurangan di SLS lain; "
+        "{lebih} keluarga di atas target SLS-nya tidak dihitung. Sisa keluarga: jumlah kekurangan tiap "
+        "SLS. 100 % hanya bila tidak ada SLS yang kurang.",
+        "en": "Families counted toward the target, over the target. Each SLS counts at most its target, "
+        "so families above target in one SLS never hide a shortfall in another; {lebih} families above "
+        "their SLS's target are not counted. Families left: the sum of every SLS's shortfall. 100 % only "
+        "when no SLS is short.",
     },
-    "ringkasan.status_belakang": {
-        "id": "{status}: {poin} poin di belakang rencana ({capaian} terdata, rencana {rencana}).",
-        "en": "{status}: {poin} points behind plan ({capaian} registered, {rencana} planned).",
+    "ringkasan.perubahan": {"id": "{kemarin} sejak kemarin", "en": "{kemarin} since yesterday"},
+    "ringkasan.perubahan_baris": {
+        "id": "Sejak kemarin: {kemarin} keluarga, capaian {poin_kemarin} poin · dalam 7 hari: {pekan} "
+        "keluarga, {poin_pekan} poin.",
+        "en": "Since yesterday: {kemarin} families, completion {poin_kemarin} points · in 7 days: {pekan} "
+        "families, {poin_pekan} points.",
     },
-    "ringkasan.tanpa_jadwal": {
-        "id": "Jadwal belum dimuat: capaian tidak dapat dibandingkan dengan rencana.",
-        "en": "No schedule loaded: completion cannot be compared with a plan.",
+    "ringkasan.perubahan_bantuan": {
+        "id": "Keluarga terdata sampai akhir hari ini, di mana pun jumlahnya di atas target SLS. Sejak "
+        "kemarin: yang terdata pada hari ini.",
+        "en": "Families registered by the end of this day, including those above their SLS's target. "
+        "Since yesterday: those registered on this day.",
     },
     "ringkasan.sisa_hari": {"id": "Sisa hari ke {tanggal}", "en": "Days left to {tanggal}"},
     "ringkasan.sisa_hari_nilai": {"id": "{hari} hari", "en": "{hari} days"},
-    "ringkasan.lewat_hari": {"id": "lewat {hari} hari", "en": "{hari} days past"},
+    "ringkasan.lewat_target": {"id": "Lewat dari {tanggal}", "en": "Past {tanggal}"},
     "ringkasan.proyeksi": {"id": "Proyeksi selesai", "en": "Projected finish"},
     "ringkasan.sisa_hari_bantuan": {
         "id": "Hari sampai jadwal mencapai target akhirnya.",
@@ -44,18 +56,14 @@ WORDS = {
         "campaign's days so far).",
     },
     "ringkasan.aktif_bantuan": {
-        "id": "PPL yang mendata sedikitnya satu keluarga dalam {hari_aktif} hari terakhir.",
-        "en": "PPL who registered at least one family in the last {hari_aktif} days.",
-    },
-    "ringkasan.proyeksi_bantuan": {
-        "id": "Hari ini ditambah sisa keluarga dibagi laju per hari (7 hari terakhir; pada minggu pertama: "
-        "hari pendataan sejauh ini).",
-        "en": "Today plus the families left divided by the pace a day (the last 7 days; in the first week: "
-        "the campaign's days so far).",
+        "id": "PPL yang mendata sedikitnya satu keluarga dalam {hari_aktif} hari terakhir. {tidak_aktif} "
+        "lainnya tidak mendata dalam {hari_aktif} hari itu; halaman Petugas memisahkan yang masih punya "
+        "sisa keluarga (menganggur) dari yang tidak.",
+        "en": "PPL who registered at least one family in the last {hari_aktif} days. The other "
+        "{tidak_aktif} registered none in those {hari_aktif} days; the Officers page separates those with "
+        "families left (idle) from those without.",
     },
     "ringkasan.laju": {"id": "Keluarga per hari (7 hari)", "en": "Families a day (7 days)"},
-    "ringkasan.tercapai": {"id": "Tercapai", "en": "Reached"},
-    "ringkasan.tak_terproyeksi": {"id": "Tanpa kemajuan 7 hari", "en": "No progress in 7 days"},
     "ringkasan.aktif": {
         "id": "PPL aktif {hari_aktif} hari (dari {total})",
         "en": "PPL active, {hari_aktif} days (of {total})",
@@ -63,43 +71,39 @@ WORDS = {
     "ringkasan.peta": {"id": "Peta kabupaten/kota", "en": "Map of regencies"},
     "ringkasan.peringkat": {"id": "Peringkat kabupaten/kota", "en": "Regency ranking"},
     "ringkasan.peringkat_catatan": {
-        "id": "Diurutkan dari yang paling tertinggal dari rencana; baris terakhir: provinsi.",
-        "en": "Sorted from furthest behind plan; last row: the province.",
+        "id": "Diurutkan dari yang paling tertinggal dari rencana; baris terakhir: provinsi. Sejak kemarin: "
+        "keluarga terdata pada hari ini; Δ 7 hari: kenaikan "
+        "capaian dalam 7 hari, dalam poin.",
+        "en": "Sorted from furthest behind plan; last row: the province. Since yesterday: families "
+        "registered on this day; Δ 7 days: the rise in completion over "
+        "7 days, in points.",
     },
+    "ringkasan.kolom_kemarin": {"id": "+ Sejak kemarin", "en": "+ Since yesterday"},
+    "ringkasan.kolom_poin_pekan": {"id": "Δ 7 hari (poin)", "en": "Δ 7 days (pts)"},
+    "ringkasan.kolom_sisa": {"id": "Sisa keluarga", "en": "Families left"},
 }
 
 
-def _days_left(row, frame: ui.Frame) -> str:
+def target_day(row, frame: ui.Frame) -> tuple[str, str]:
+    """The label and value of the days to the target date, or past it."""
+    day = ui.date(row.tanggal_target, frame.lang)
     if pd.isna(row.sisa_hari):
-        return "—"
+        return frame.t("ringkasan.sisa_hari", tanggal=day), "—"
     days = int(row.sisa_hari)
-    key = "ringkasan.sisa_hari_nilai" if days >= 0 else "ringkasan.lewat_hari"
-    return frame.t(key, hari=ui.number(abs(days)))
+    label = frame.t("ringkasan.sisa_hari" if days >= 0 else "ringkasan.lewat_target", tanggal=day)
+    return label, frame.t("ringkasan.sisa_hari_nilai", hari=ui.number(abs(days)))
 
 
-def _projection(row, frame: ui.Frame) -> str:
-    if row.tercapai:
-        return frame.t("ringkasan.tercapai")
-    if pd.isna(row.proyeksi_selesai):
-        return frame.t("ringkasan.tak_terproyeksi")
-    return ui.date(row.proyeksi_selesai, frame.lang)
-
-
-def status_banner(area, frame: ui.Frame) -> None:
-    """The area's status against plan (the province's or the chosen regency's), in colour, icon and words."""
-    if pd.isna(area.status):
-        st.info(frame.t("ringkasan.tanpa_jadwal"), icon=":material/event_busy:")
-        return
-    key = "ringkasan.status_depan" if area.selisih >= 0 else "ringkasan.status_belakang"
-    ui.status_alert(
-        area.status,
-        frame.t(
-            key,
-            status=ui.status(area.status, frame),
-            poin=ui.points(abs(area.selisih)).lstrip("+"),
-            capaian=ui.percent(area.persen),
-            rencana=ui.percent(area.harapan_persen),
-        ),
+def with_changes(areas: pd.DataFrame, day_before: pd.DataFrame, week_before: pd.DataFrame) -> pd.DataFrame:
+    """The areas with their change since the day before (families, points) and over 7 days (families:
+    terdata_7hari, the pace's own count; points: completion then against now)."""
+    before, earlier = (
+        answer.set_index("kode_wilayah").reindex(areas.kode_wilayah) for answer in (day_before, week_before)
+    )
+    return areas.assign(
+        tambah_kemarin=areas.terdata.to_numpy() - before.terdata.to_numpy(),
+        poin_kemarin=areas.persen.to_numpy() - before.persen.to_numpy(),
+        poin_pekan=areas.persen.to_numpy() - earlier.persen.to_numpy(),
     )
 
 
@@ -107,9 +111,22 @@ def headline(area, frame: ui.Frame) -> None:
     t = frame.t
     gap = t("ringkasan.selisih_delta", poin=ui.points(area.selisih)) if pd.notna(area.selisih) else None
     first, second = st.columns(4), st.columns(4)
-    first[0].metric(t("ringkasan.terdata"), ui.number(area.terdata), border=True)
+    first[0].metric(
+        t("ringkasan.terdata"),
+        ui.number(area.terdata),
+        delta=t("ringkasan.perubahan", kemarin=ui.signed_number(area.tambah_kemarin)),
+        delta_color="normal" if area.tambah_kemarin else "off",
+        border=True,
+        help=t("ringkasan.perubahan_bantuan"),
+    )
     first[1].metric(t("ringkasan.target"), ui.number(area.target_keluarga), border=True)
-    first[2].metric(t("ringkasan.capaian"), ui.percent(area.persen), delta=gap, border=True)
+    first[2].metric(
+        t("ringkasan.capaian"),
+        ui.percent(area.persen),
+        delta=gap,
+        border=True,
+        help=t("ringkasan.capaian_bantuan", lebih=ui.number(area.terdata - area.terhitung)),
+    )
     first[3].metric(
         t("ringkasan.rencana"),
         ui.percent(area.harapan_persen),
@@ -117,16 +134,15 @@ def headline(area, frame: ui.Frame) -> None:
         help=t("ringkasan.rencana_bantuan"),
     )
     second[0].metric(
-        t("ringkasan.sisa_hari", tanggal=ui.date(area.tanggal_target, frame.lang)),
-        _days_left(area, frame),
+        *target_day(area, frame),
         border=True,
         help=t("ringkasan.sisa_hari_bantuan"),
     )
     second[1].metric(
         t("ringkasan.proyeksi"),
-        _projection(area, frame),
+        ui.projection(area, frame),
         border=True,
-        help=t("ringkasan.proyeksi_bantuan"),
+        help=t("proyeksi.bantuan"),
     )
     second[2].metric(
         t("ringkasan.laju"), ui.rate(area.laju_7hari), border=True, help=t("ringkasan.laju_bantuan")
@@ -135,7 +151,16 @@ def headline(area, frame: ui.Frame) -> None:
         t("ringkasan.aktif", total=ui.number(area.jumlah_ppl)),
         ui.number(area.ppl_aktif),
         border=True,
-        help=t("ringkasan.aktif_bantuan"),
+        help=t("ringkasan.aktif_bantuan", tidak_aktif=ui.number(area.jumlah_ppl - area.ppl_aktif)),
+    )
+    st.caption(
+        t(
+            "ringkasan.perubahan_baris",
+            kemarin=ui.signed_number(area.tambah_kemarin),
+            pekan=ui.signed_number(area.terdata_7hari),
+            poin_kemarin=ui.points(area.poin_kemarin),
+            poin_pekan=ui.points(area.poin_pekan),
+        )
     )
 
 
@@ -152,7 +177,7 @@ def regency_map_drawing(regencies: pd.DataFrame, colour: str, folder: Path | Non
     shown = regencies.rename(columns={"kode_wilayah": "kode", "nama_wilayah": "nama"})
     shown["hover"] = [
         ui.maps.area_hover(
-            row.nama, row, ui.status(row.status, frame), frame, f"{projection}: {_projection(row, frame)}"
+            row.nama, row, ui.status(row.status, frame), frame, f"{projection}: {ui.projection(row, frame)}"
         )
         for row in shown.itertuples()
     ]
@@ -175,7 +200,10 @@ def ranking_table(areas: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
             t("kolom.rencana"): ordered.harapan_persen.map(ui.percent),
             t("kolom.selisih"): ordered.selisih.map(ui.points),
             t("kolom.status"): ordered.status.map(lambda value: ui.status(value, frame)),
-            t("kolom.proyeksi"): [_projection(row, frame) for row in ordered.itertuples()],
+            t("ringkasan.kolom_sisa"): ordered.sisa_keluarga.map(ui.number),
+            t("ringkasan.kolom_kemarin"): ordered.tambah_kemarin.map(ui.signed_number),
+            t("ringkasan.kolom_poin_pekan"): ordered.poin_pekan.map(ui.points),
+            t("kolom.proyeksi"): [ui.projection(row, frame) for row in ordered.itertuples()],
         }
     )
 
@@ -190,10 +218,12 @@ def ranking_section(areas: pd.DataFrame, frame: ui.Frame) -> None:
 
 ui.add_words(WORDS)
 frame = ui.frame()
-areas = ui.ask("capaian_wilayah", as_of=frame.as_of)
+areas = with_changes(
+    *(ui.ask("capaian_wilayah", as_of=frame.as_of - dt.timedelta(days)) for days in (0, 1, 7))
+)
 chosen_area = areas[areas.kode_wilayah == (frame.kode_kab or ui.PROVINCE)].iloc[0]
 ui.header(frame, frame.t("halaman.ringkasan"))
-status_banner(chosen_area, frame)
+ui.area_status(chosen_area, frame)
 headline(chosen_area, frame)
 regency_map_section(areas[areas.kode_wilayah != ui.PROVINCE], frame)
 ranking_section(areas, frame)

@@ -122,6 +122,8 @@ WORDS = {
         "en": "The list of SLS not yet started names their PPL: for BPS accounts only.",
     },
     "wilayah.ppl": {"id": "PPL", "en": "PPL"},
+    "wilayah.pml": {"id": "PML", "en": "PML"},
+    "wilayah.sisa": {"id": "Sisa keluarga", "en": "Families left"},
     "wilayah.nama_ppl": {"id": "Nama PPL", "en": "PPL name"},
     "wilayah.ppl_mulai": {"id": "PPL mulai", "en": "PPL started"},
     "wilayah.terdata_ppl": {"id": "Keluarga oleh PPL", "en": "Families by PPL"},
@@ -285,20 +287,35 @@ def map_title(view: View, frame: ui.Frame) -> str:
 
 
 @ui.shared_per_version
-def map_figure(mapped: pd.DataFrame, regencies: bool, colour: str, folder: Path | None, frame: ui.Frame):
+def map_figure(
+    mapped: pd.DataFrame,
+    regencies: bool,
+    colour: str,
+    folder: Path | None,
+    frame: ui.Frame,
+    highlight: str | None,
+):
     """The map of the regencies or of one regency's kecamatan (None without boundaries in `folder` that
-    match), and how the codes matched the boundaries."""
+    match), with the kecamatan `highlight` outlined, and how the codes matched the boundaries."""
     hovers = [
         ui.maps.area_hover(row.nama, row, status_words(row, frame), frame) for row in mapped.itertuples()
     ]
     level = "kabupaten" if regencies else "kecamatan"
-    return ui.maps.figure(mapped.assign(hover=hovers), level=level, colour=colour, folder=folder, frame=frame)
+    return ui.maps.figure(
+        mapped.assign(hover=hovers),
+        level=level,
+        colour=colour,
+        folder=folder,
+        frame=frame,
+        highlight=highlight,
+    )
 
 
 def map_section(view: View, mapped: pd.DataFrame, colour: str, frame: ui.Frame) -> None:
     """The regencies, or the kecamatan of the chosen regency (at every level below it too)."""
     t = frame.t
-    figure, match = map_figure(mapped, view.kab is None, colour, ui.maps.boundaries_folder(), frame)
+    folder = ui.maps.boundaries_folder()
+    figure, match = map_figure(mapped, view.kab is None, colour, folder, frame, view.kec)
     if figure is None:
         reason = t("wilayah.tanpa_berkas") if match.source is None else t("wilayah.tanpa_cocok")
         st.caption(t("wilayah.tanpa_peta", alasan=reason))
@@ -369,6 +386,7 @@ def _figures(rows: pd.DataFrame, frame: ui.Frame) -> dict[str, pd.Series]:
         t("kolom.rencana"): rows.harapan_persen.map(ui.percent),
         t("kolom.selisih"): rows.selisih.map(ui.points),
         t("kolom.status"): [status_words(row, frame) for row in rows.itertuples()],
+        t("wilayah.sisa"): rows.sisa_keluarga.map(ui.number),
         t("wilayah.terdata_7hari"): rows.terdata_7hari.map(ui.number),
     }
 
@@ -377,7 +395,17 @@ def units_table(view: View, frame: ui.Frame) -> pd.DataFrame:
     t = frame.t
     rows = view.units
     names = {t("wilayah.kode"): rows.kode, t(TIERS[view.level]): rows.nama}
-    return pd.DataFrame({**names, **_figures(rows, frame)})
+    table = {**names, **_figures(rows, frame)}
+    if view.level == "sls" and ui.may_ask("wilayah_sls_petugas"):  # who to call, for those who may know
+        people = ui.ask("wilayah_sls_petugas", kab=view.kab, kec=view.kec, desa=view.desa)
+        people = people.set_index("idsubsls").reindex(rows.kode)
+        table[t("wilayah.ppl")] = [_person(row.id_ppl, row.nama_ppl) for row in people.itertuples()]
+        table[t("wilayah.pml")] = [_person(row.id_pml, row.nama_pml) for row in people.itertuples()]
+    return pd.DataFrame(table)
+
+
+def _person(code, name) -> str:
+    return "—" if pd.isna(code) else f"{name} ({code})"
 
 
 def laggards_table(rows: pd.DataFrame, level: str, frame: ui.Frame) -> pd.DataFrame:

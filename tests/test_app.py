@@ -33,7 +33,16 @@ def test_overview_shows_the_headline_figures_as_of_the_chosen_day(open_view):
     }
     capaian = next(metric for metric in app.metric if metric.label == "Capaian")
     assert capaian.delta == "+19,0 poin dari rencana"
-    assert app.success[0].value == "Sesuai: 19,0 poin di depan rencana (48,0% terdata, rencana 29,0%)."
+    assert (
+        app.success[0].value
+        == "Sesuai: 19,0 poin di depan rencana (capaian 48,0%, rencana 29,0%); sisa 26 keluarga."
+    )
+    # Changes: K07 on 24 Oct (1 family, 2 points of 50), 15 families in the 7 days (30 points).
+    registered = next(metric for metric in app.metric if metric.label == "Keluarga terdata")
+    assert registered.delta == "+1 sejak kemarin"
+    assert "Sejak kemarin: +1 keluarga, capaian +2,0 poin · dalam 7 hari: +15 keluarga, +30,0 poin." in [
+        caption.value for caption in app.caption
+    ]
 
 
 def test_behind_plan_shows_a_negative_delta(open_view):
@@ -42,7 +51,10 @@ def test_behind_plan_shows_a_negative_delta(open_view):
     capaian = next(metric for metric in app.metric if metric.label == "Capaian")
     assert (capaian.value, capaian.delta) == ("52,0%", "-3,2 poin dari rencana")
     assert capaian.proto.direction == capaian.proto.DOWN
-    assert app.warning[0].value == "Waspada: 3,2 poin di belakang rencana (52,0% terdata, rencana 55,2%)."
+    # 24 families left: 2 + 5 + 10 in Samarinda's SLS, 7 in Mahakam Ulu's (no SLS above its target).
+    assert [warning.value for warning in app.warning] == [
+        "Waspada: 3,2 poin di belakang rencana (capaian 52,0%, rencana 55,2%); sisa 24 keluarga.",
+    ]
 
 
 def test_overview_defaults_to_the_latest_data(open_view):
@@ -55,10 +67,33 @@ def test_overview_defaults_to_the_latest_data(open_view):
 def test_the_as_of_date_changes_the_numbers(open_view):
     # 15 Oct: K01, K02; 16 Oct: K14–K18.
     assert metrics(open_view(tanggal="2022-10-16"))["Keluarga terdata"] == "7"
-    # A date outside the data is brought back to its first or last day.
-    assert metrics(open_view(tanggal="2023-03-01"))["Keluarga terdata"] == "26"
+    # A date outside the days offered is brought back to the first or the last: the day before the
+    # campaign (14 Oct) or the later of the schedule's end (30 Nov) and the data's (2 Nov).
+    early = open_view(tanggal="2022-10-01")
+    assert early.date_input(key="pilih_tanggal_id").value.isoformat() == "2022-10-14"
+    assert metrics(early)["Keluarga terdata"] == "0"
+    late = open_view(tanggal="2023-03-01")
+    assert late.date_input(key="pilih_tanggal_id").value.isoformat() == "2022-11-30"
+    assert metrics(late)["Keluarga terdata"] == "26"
     unreadable = open_view(tanggal="bukan-tanggal")
     assert unreadable.date_input(key="pilih_tanggal_id").value.isoformat() == "2022-11-02"
+
+
+def test_a_day_after_the_last_data_is_judged_on_that_data(open_view):
+    # 10 Nov is offered (up to the schedule's end) though the data end on 2 Nov: the page says so, and
+    # judges the 26 families of 2 Nov against the plan of 10 Nov, 90 × 27/31 = 78,4 % → 26,4 points
+    # behind: red.
+    app = open_view(tanggal="2022-11-10")
+    assert app.date_input(key="pilih_tanggal_id").value.isoformat() == "2022-11-10"
+    assert [warning.value for warning in app.warning] == [
+        "Data terakhir 2 Nov 2022, 8 hari tanpa kiriman. Keluarga, laju, proyeksi dan status di halaman ini "
+        "berdasarkan data sampai 2 Nov 2022; rencana adalah rencana 10 Nov 2022.",
+    ]
+    assert [error.value for error in app.error] == [
+        "Tertinggal: 26,4 poin di belakang rencana (capaian 52,0%, rencana 78,4%); sisa 24 keluarga."
+        " Dinilai dari data sampai 2 Nov 2022.",
+    ]
+    assert metrics(app)["Keluarga terdata"] == "26"
 
 
 def test_overview_ranking_table(open_view):
@@ -71,9 +106,13 @@ def test_overview_ranking_table(open_view):
         "Rencana",
         "Selisih",
         "Status",
+        "Sisa keluarga",
+        "+ Sejak kemarin",
+        "Δ 7 hari (poin)",
         "Proyeksi selesai",
     ]
     rows = table.set_index("Kabupaten/kota")
+    # Mahakam Ulu: 10 − 2 = 8 left; nothing on 24 Oct (K25 came on 23 Oct); 0 % on 17 Oct → +20,0 points.
     assert rows.loc["Mahakam Ulu"].tolist() == [
         "10",
         "2",
@@ -81,11 +120,28 @@ def test_overview_ranking_table(open_view):
         "25,8%",
         "-5,8",
         "Waspada",
+        "8",
+        "0",
+        "+20,0",
         "21 Nov 2022",
     ]
-    assert rows.loc["Samarinda", "Terdata"] == "22"
+    # Samarinda: 18 left; K07 on 24 Oct; 9 of 40 = 22,5 % on 17 Oct (K01–K04, K14–K18) → +32,5 points.
+    assert rows.loc[
+        "Samarinda", ["Terdata", "Sisa keluarga", "+ Sejak kemarin", "Δ 7 hari (poin)"]
+    ].tolist() == [
+        "22",
+        "18",
+        "+1",
+        "+32,5",
+    ]
     assert table.iloc[-1]["Kabupaten/kota"] == "Kalimantan Timur"
     assert table.iloc[-1]["Terdata"] == "24"
+    # The province: 26 left; 9 of 50 = 18,0 % on 17 Oct → +30,0 points in 7 days.
+    assert table.iloc[-1][["Sisa keluarga", "+ Sejak kemarin", "Δ 7 hari (poin)"]].tolist() == [
+        "26",
+        "+1",
+        "+30,0",
+    ]
     # Furthest behind first: Mahakam Ulu is the only regency behind plan.
     assert table.iloc[0]["Kabupaten/kota"] == "Mahakam Ulu"
 
@@ -141,7 +197,9 @@ def test_a_regency_narrows_the_headline(open_view):
     app = open_view(tanggal="2022-10-24", kab="6411")
     assert metrics(app)["Keluarga terdata"] == "2"
     assert metrics(app)["Target keluarga"] == "10"
-    assert app.warning[0].value == "Waspada: 5,8 poin di belakang rencana (20,0% terdata, rencana 25,8%)."
+    assert app.warning[0].value == (
+        "Waspada: 5,8 poin di belakang rencana (capaian 20,0%, rencana 25,8%); sisa 8 keluarga."
+    )
     assert app.caption[0].value.startswith("Kabupaten Mahakam Ulu, keadaan per 24 Okt 2022")
     assert app.query_params["kab"] == "6411"
 

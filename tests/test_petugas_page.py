@@ -31,16 +31,24 @@ def test_headline_and_the_officers_to_act_on(open_officers, small_warehouse_temp
     assert {label: shown[label] for label in list(shown)[:4]} == {
         "Jumlah PPL": "3",
         "PPL tertinggal": "0",
-        "PPL menganggur ≥ 3 hari": "1",  # PPL-2, last worked 19 Oct
+        "PPL menganggur": "1",  # PPL-2, last worked 19 Oct
         "PPL beban berlebih": "0",
     }
+    # One window: PPL-1 (24 Oct) and PPL-3 (23 Oct) active in 22–24 Oct, PPL-2 idle, none without
+    # families left.
+    idle_metric = next(metric for metric in at.metric if metric.label == "PPL menganggur")
+    assert "Aktif 2 + menganggur 1 + tanpa sisa 0 = 3 PPL" in idle_metric.help
     assert [tab.label for tab in at.tabs] == [
         "Tertinggal (0)",
-        "Menganggur ≥ 3 hari (1)",
+        "Menganggur (1)",
         "Beban berlebih (0)",
     ]
+    # The area's one status (the Overview's: 24 of 50 = 48,0 % against 29,0 %), then the officers to
+    # call (red against their own plan and too slow to finish by the end of fieldwork): none of 3.
     assert [box.value for box in at.success] == [
-        "Tidak ada PPL berstatus merah.",
+        "Sesuai: 19,0 poin di depan rencana (capaian 48,0%, rencana 29,0%); sisa 26 keluarga."
+        " 0 dari 3 PPL (0,0%) tertinggal dari rencananya dan lajunya kurang.",
+        "Tidak ada PPL yang tertinggal dan lajunya kurang.",
         "Tidak ada PPL dengan beban berlebih.",
     ]
     idle = tables(at)[0]
@@ -61,7 +69,7 @@ def test_headline_and_the_officers_to_act_on(open_officers, small_warehouse_temp
 def test_the_officer_table_shows_the_query_figures(open_officers, small_warehouse_template):
     at = open_officers(small_warehouse_template, tanggal="2022-10-24")
     everyone = tables(at)[-1].set_index("ID")
-    # Furthest behind plan first: PPL-3 (−5,8), PPL-2 (+21,0), PPL-1 (+31,0).
+    # Furthest behind their own plan first: PPL-3 (+7,8), PPL-2 (+23,1), PPL-1 (+31,0).
     assert list(everyone.index) == ["PPL-3", "PPL-2", "PPL-1"]
     assert everyone.loc["PPL-1"].to_dict() == {
         "Nama": "Andi Saputra",
@@ -71,34 +79,50 @@ def test_the_officer_table_shows_the_query_figures(open_officers, small_warehous
         "Terdata": "12",
         "Capaian": "60,0%",
         "Kel./hari (7 hari)": "1,1",  # 8 families in 7 days
-        "Harapan (kel.)": "6",  # 20 × 29,0 % = 5,8
+        "Harapan (kel.)": "6",  # 20 × 29,0 % = 5,8 (from the campaign's first day: the regency's plan)
         "Selisih (kel.)": "+6",  # 12 − 5,8 = 6,2
         "Selisih (poin)": "+31,0",
         "Status": "Sesuai",
         "Terakhir mendata": "24 Okt 2022",
         "Menganggur (hari)": "0",
     }
+    # PPL-3 started on 21 Oct: Mahakam Ulu's plan from 80 × 6/31 = 15,5 % (end of 20 Oct) to 25,8 %,
+    # stretched to 100 %: (25,8 − 15,5) × 100 / (100 − 15,5) = 12,2 %.
     assert everyone.loc[
         "PPL-3", ["Harapan (kel.)", "Selisih (kel.)", "Selisih (poin)", "Status"]
     ].tolist() == [
-        "3",  # 10 × 25,8 % = 2,6
-        "-1",  # 2 − 2,6 = −0,6
-        "-5,8",
-        "Waspada",
+        "1",  # 10 × 12,2 % = 1,2
+        "+1",  # 2 − 1,2 = 0,8
+        "+7,8",  # 20 − 12,2
+        "Sesuai",
+    ]
+    # PPL-2 started on 16 Oct: (29,0 − 2,9) × 100 / (100 − 2,9) = 26,9 %; 50 − 26,9 = +23,1.
+    assert everyone.loc["PPL-2", ["Harapan (kel.)", "Selisih (kel.)", "Selisih (poin)"]].tolist() == [
+        "5",  # 20 × 26,9 % = 5,4
+        "+5",  # 10 − 5,4 = 4,6
+        "+23,1",
     ]
     assert at.caption[-2].value == "3 dari 3 PPL."
 
 
 def test_the_as_of_date_changes_the_figures(open_officers, small_warehouse_template):
     at = open_officers(small_warehouse_template, tanggal="2022-11-02")
-    # PPL-3: 3 of 10 = 30 % against 49,0 % → red; PPL-2 last worked 19 Oct: 14 days.
+    # PPL-3: 3 of 10 = 30 % against their own plan (49,0 − 15,5) × 100 / (100 − 15,5) = 39,7 % → 9,7
+    # points behind: red; PPL-2 last worked 19 Oct: 14 days.
     assert metrics(at)["PPL tertinggal"] == "1"
+    # The province: 26 of 50 = 52,0 % against 55,2 %: amber, 24 left. PPL-3 is red and registered no
+    # family in 27 Oct–2 Nov: at that pace its 7 families are not done by the end of fieldwork (30 Nov),
+    # so 1 of the 3 officers is to be called.
+    assert [box.value for box in at.warning] == [
+        "Waspada: 3,2 poin di belakang rencana (capaian 52,0%, rencana 55,2%); sisa 24 keluarga."
+        " 1 dari 3 PPL (33,3%) tertinggal dari rencananya dan lajunya kurang.",
+    ]
     behind = tables(at)[0]
     assert behind[["ID", "Capaian", "Rencana", "Selisih (poin)", "Status"]].iloc[0].tolist() == [
         "PPL-3",
         "30,0%",
-        "49,0%",
-        "-19,0",
+        "39,7%",
+        "-9,7",
         "Tertinggal",
     ]
     everyone = tables(at)[-1].set_index("ID")
@@ -132,7 +156,9 @@ def test_team_roll_up_of_a_pml_and_a_koseka(open_officers, small_warehouse_templ
         "PPL tertinggal (dari 2)": "0",
     }
     capaian = next(metric for metric in at.metric if metric.label == "Capaian")
-    assert capaian.delta == "+26,0 poin dari rencana"  # 55 − 29,0
+    # The team's plan is its officers' own: 20 × 29,0 % (PPL-1) + 20 × 26,9 % (PPL-2, from 16 Oct)
+    # = 11,2 of 40 = 28,0 %; 55 − 28,0.
+    assert capaian.delta == "+27,0 poin dari rencana"
     assert tables(at)[-2][["ID", "Nama", "PPL", "Ditugaskan", "Terdata", "PPL menganggur"]].iloc[
         0
     ].tolist() == [
@@ -179,7 +205,8 @@ def test_overloaded_idle_and_not_started(open_officers, petugas_warehouse):
 def test_english(open_officers, small_warehouse_template):
     at = open_officers(small_warehouse_template, tanggal="2022-10-24", bahasa="en")
     assert at.title[0].value == "Officers"
-    assert metrics(at)["PPL idle ≥ 3 days"] == "1"
+    assert metrics(at)["PPL idle"] == "1"
+    assert [tab.label for tab in at.tabs][1] == "Idle (1)"
     assert "Families left" in tables(at)[0].columns
 
 

@@ -17,7 +17,9 @@ from geo.maps import area_map
 from pages.charts.wilayah import chosen_code
 from pages.ui.maps import VALUE_COLUMNS
 
-TABLE_COLUMNS = ["Target", "Terdata", "Capaian", "Rencana", "Selisih", "Status", "Keluarga 7 hari"]
+TABLE_COLUMNS = [
+    "Target", "Terdata", "Capaian", "Rencana", "Selisih", "Status", "Sisa keluarga", "Keluarga 7 hari",
+]  # fmt: skip
 
 
 @pytest.fixture
@@ -52,9 +54,10 @@ def test_a_regency_lists_its_kecamatan(open_view):
     assert [button.label for button in at.button] == ["Kalimantan Timur"]
     kecamatan = table(at, 1)  # the first table counts the statuses beside the map
     assert list(kecamatan.columns) == ["Kode", "Kecamatan", *TABLE_COLUMNS]
+    # Families left: 20 − 10 and 20 − 12 (no SLS above its target).
     assert kecamatan.values.tolist() == [
-        ["6472020", "Samarinda Ilir", "20", "10", "50,0%", "29,0%", "+21,0", "Sesuai", "5"],
-        ["6472010", "Palaran", "20", "12", "60,0%", "29,0%", "+31,0", "Sesuai", "8"],
+        ["6472020", "Samarinda Ilir", "20", "10", "50,0%", "29,0%", "+21,0", "Sesuai", "10", "5"],
+        ["6472010", "Palaran", "20", "12", "60,0%", "29,0%", "+31,0", "Sesuai", "8", "8"],
     ]
     assert table(at, 0).values.tolist() == [["Sesuai", "2"]]
     assert at.selectbox(key="wilayah_buka_kec_id").options == ["Palaran", "Samarinda Ilir"]
@@ -105,6 +108,7 @@ def test_the_province_lists_every_regency_furthest_behind_first(open_view):
         "25,8%",
         "-5,8",
         "Waspada",
+        "8",  # 10 − 2 families left
         "2",
     ]
     assert regencies.iloc[1]["Kabupaten/kota"] == "Kota Samarinda"

@@ -47,6 +47,15 @@ def number(value) -> str:
     return "—" if missing(value) else grouped(round(float(value)))
 
 
+def signed_number(value) -> str:
+    """A change or gap in whole families, signed like `points` (- behind, + ahead); one that rounds to 0
+    is 0."""
+    if missing(value):
+        return "—"
+    whole = round(float(value))
+    return "0" if whole == 0 else grouped(whole, sign="+")
+
+
 def rate(value) -> str:
     """A rate such as families a day: one decimal below 100, so that 2 in 7 days is 0,3 and not 0."""
     if missing(value):
@@ -55,8 +64,11 @@ def rate(value) -> str:
 
 
 def percent(value, digits: int = 1) -> str:
+    """A share; one not yet whole never reads as 100 % (99,96 % shows 99,9 %: families are left)."""
     if missing(value):
         return "—"
+    if value < 100:
+        value = min(value, 100 - 10**-digits)
     return grouped(value, digits) + "%"
 
 
@@ -65,7 +77,9 @@ def points(value) -> str:
     st.metric reads the sign and spreadsheets read the number."""
     if missing(value):
         return "—"
-    return grouped(value, 1, sign="+")
+    # A gap that one decimal would show as 0,0 shows two, so that a small shortfall keeps its sign.
+    rounds_to_zero = value != 0 and grouped(abs(value), 1) == "0,0"
+    return grouped(value, 2 if rounds_to_zero else 1, sign="+")
 
 
 def date(value, lang: str) -> str:

@@ -58,11 +58,18 @@ def boundaries_folder() -> Path | None:
 
 
 def figure(
-    areas: pd.DataFrame, *, level: str, colour: str, folder: Path | None, frame: Frame
+    areas: pd.DataFrame,
+    *,
+    level: str,
+    colour: str,
+    folder: Path | None,
+    frame: Frame,
+    highlight: str | None = None,
 ) -> tuple[go.Figure | None, CodeMatch]:
     """The map of `areas` (kode, nama, target_keluarga, persen, selisih, hover) at `level`, coloured by
     `colour`, over the boundaries in `folder`, and how the areas' codes matched them. Without boundaries
-    the regencies are circles at their capitals, which come from the warehouse."""
+    the regencies are circles at their capitals, which come from the warehouse. `highlight`: the code of
+    an area to outline."""
     boundaries = load_boundaries(level, folder)
     if level == "kabupaten":
         capitals = ask("daftar_kabupaten")[["kode_kab", "ibukota_lat", "ibukota_lon"]]
@@ -76,6 +83,7 @@ def figure(
         colorbar_title=frame.t(COLOURS[colour]),
         boundaries=boundaries,
         no_boundaries_note=frame.t("peta.tanpa_berkas_batas"),
+        highlight=highlight,
     )
     return drawn, match_codes(areas.kode, boundaries)
 

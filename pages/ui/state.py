@@ -8,8 +8,11 @@ import runpy
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
+from data import demo
+from data.contract import WITA
 from pages.ui.signin import VIEWER
 from pages.ui.words import say
 from queries.rules import PROVINCE
@@ -32,6 +35,26 @@ def t(key: str, **values) -> str:
     return say(key, language(), **values)
 
 
+def default_day(info, today: dt.date) -> dt.date:
+    """The day a page opens on: `today` while the campaign's fieldwork runs, else the earlier of the
+    fieldwork's end and the last day of data (the picker reaches every other day)."""
+    start, end = info["awal_kampanye"], info["akhir_pendataan"]
+    last_data = info["tanggal_akhir"].date()
+    if pd.isna(end):  # no schedule: the data's last day
+        return last_data
+    end = end.date()
+    if start.date() <= today <= end:
+        return today
+    return min(end, last_data)
+
+
+def today_wita(simulated: bool) -> dt.date:
+    """Today in Kaltim's time; the demo campaign's own day when the data are simulated."""
+    if simulated:
+        return demo.TODAY
+    return (dt.datetime.now(dt.UTC) + WITA).date()
+
+
 @dataclass(frozen=True)
 class Frame:
     """The view every page honours."""
@@ -42,6 +65,12 @@ class Frame:
     simulated: bool
     data_until: dt.date
     loaded_at: dt.datetime
+    fieldwork_end: dt.date | None = None  # the day the last area's plan reaches its final target
+
+    @property
+    def days_without_data(self) -> int:
+        """Days between the last day of data and the as-of day (0 when the data reach it)."""
+        return max((self.as_of - self.data_until).days, 0)
 
     def t(self, key: str, **values) -> str:
         """The words for `key` in the frame's language: a page's own (see `add_words`) or shared."""

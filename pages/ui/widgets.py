@@ -5,7 +5,7 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from pages.ui.asking import ask
-from pages.ui.formats import date, missing, plain, utc_as_wita
+from pages.ui.formats import date, missing, number, percent, plain, points, utc_as_wita
 from pages.ui.state import Frame
 from queries.rules import STATUS_TINTS
 
@@ -38,6 +38,16 @@ def header(frame: Frame, title: str) -> None:
     if frame.simulated:
         st.badge(frame.t("frame.simulasi_singkat"), icon=":material/science:", color="orange")
     st.caption(line)
+    if frame.days_without_data:
+        st.warning(
+            frame.t(
+                "frame.data_basi",
+                tanggal=date(frame.data_until, frame.lang),
+                hari=number(frame.days_without_data),
+                hari_ini=date(frame.as_of, frame.lang),
+            ),
+            icon=":material/history:",
+        )
 
 
 def status(value, frame: Frame) -> str:
@@ -83,3 +93,36 @@ def status_alert(value: str, text: str) -> None:
 def status_badge(value: str, text: str) -> None:
     """`text` in a badge of the status's colour and icon."""
     st.badge(text, icon=STATUS_ICONS[value], color=STATUS_BADGES[value])
+
+
+def area_status(area, frame: Frame, extra: str = "") -> None:
+    """An area's one verdict (capaian_wilayah's status against the plan of the day) in colour, icon and
+    words, with its families left; every page that judges an area shows it through here. `extra` is
+    said after it."""
+    if missing(area.status):
+        st.info(frame.t("status.tanpa_jadwal"), icon=":material/event_busy:")
+        return
+    key = "status.depan" if area.selisih >= 0 else "status.belakang"
+    text = frame.t(
+        key,
+        status=status(area.status, frame),
+        poin=points(abs(area.selisih)).lstrip("+"),
+        capaian=percent(area.persen),
+        rencana=percent(area.harapan_persen),
+        sisa=number(area.sisa_keluarga),
+    )
+    if frame.days_without_data:
+        text += frame.t("status.basi", tanggal=date(frame.data_until, frame.lang))
+    status_alert(area.status, text + extra)
+
+
+def projection(area, frame: Frame) -> str:
+    """When an area finishes at its last 7 days' pace: reached, a date, or no progress in 7 days (nothing
+    to project without a target)."""
+    if area.target_keluarga == 0:
+        return frame.t("proyeksi.tanpa_target")
+    if area.tercapai:
+        return frame.t("proyeksi.tercapai")
+    if missing(area.proyeksi_selesai):
+        return frame.t("proyeksi.tanpa_kemajuan")
+    return date(area.proyeksi_selesai, frame.lang)

@@ -27,6 +27,12 @@ TEXT: dict[str, dict[str, str]] = {
     "frame.provinsi": {"id": "Kalimantan Timur", "en": "East Kalimantan"},
     "frame.data_sampai": {"id": "Data sampai {tanggal}", "en": "Data up to {tanggal}"},
     "frame.dimuat": {"id": "dimuat {waktu}", "en": "loaded {waktu}"},
+    "frame.data_basi": {
+        "id": "Data terakhir {tanggal}, {hari} hari tanpa kiriman. Keluarga, laju, proyeksi dan status "
+        "di halaman ini berdasarkan data sampai {tanggal}; rencana adalah rencana {hari_ini}.",
+        "en": "Last data {tanggal}, {hari} days without an export. Families, pace, projection and status "
+        "on this page rest on the data up to {tanggal}; the plan is the plan of {hari_ini}.",
+    },
     "frame.gudang_kosong": {
         "id": "Gudang data belum ada. Muat berkas ekspor di halaman Data, dengan "
         "`python -m data load BERKAS...`, atau bangun data simulasi dengan `python -m data demo`.",
@@ -110,6 +116,36 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Green: on or ahead of plan; amber: 0–{poin_waspada} points behind; red: more than "
         "{poin_waspada} behind.",
     },
+    "status.depan": {
+        "id": "{status}: {poin} poin di depan rencana (capaian {capaian}, rencana {rencana}); sisa {sisa} "
+        "keluarga.",
+        "en": "{status}: {poin} points ahead of plan ({capaian} complete, {rencana} planned); {sisa} "
+        "families left.",
+    },
+    "status.belakang": {
+        "id": "{status}: {poin} poin di belakang rencana (capaian {capaian}, rencana {rencana}); sisa {sisa} "
+        "keluarga.",
+        "en": "{status}: {poin} points behind plan ({capaian} complete, {rencana} planned); {sisa} "
+        "families left.",
+    },
+    "status.basi": {
+        "id": " Dinilai dari data sampai {tanggal}.",
+        "en": " Judged on the data up to {tanggal}.",
+    },
+    "status.tanpa_jadwal": {
+        "id": "Jadwal belum dimuat: capaian tidak dapat dibandingkan dengan rencana.",
+        "en": "No schedule loaded: completion cannot be compared with a plan.",
+    },
+    "proyeksi.tercapai": {"id": "Tercapai", "en": "Reached"},
+    "proyeksi.tanpa_kemajuan": {"id": "Macet", "en": "Stalled"},
+    "proyeksi.tanpa_target": {"id": "Tanpa target", "en": "No target"},
+    "proyeksi.bantuan": {
+        "id": "Proyeksi selesai: hari ini ditambah sisa keluarga dibagi laju per hari (7 hari terakhir; pada "
+        "minggu pertama: hari pendataan sejauh ini). Macet: tidak ada keluarga terdata dalam 7 hari "
+        "terakhir.",
+        "en": "Projected finish: today plus the families left divided by the pace a day (the last 7 days; in "
+        "the first week: the campaign's days so far). Stalled: no family registered in the last 7 days.",
+    },
     # No target (no SLS loaded) or no schedule: nothing to judge against.
     "status.tanpa": {"id": "Belum dinilai", "en": "Not assessed"},
     # The maps (pages/ui/maps.py).
@@ -144,7 +180,6 @@ RULE_VALUES = {
     lang: {
         "poin_waspada": _decimal(rules.AT_RISK_FROM, lang),
         "hari_aktif": str(rules.ACTIVE_DAYS),
-        "hari_menganggur": str(rules.IDLE_DAYS),
     }
     for lang in LANGUAGES
 }

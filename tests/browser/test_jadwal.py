@@ -47,10 +47,16 @@ def test_schedule_page_draws_its_charts_and_the_known_figures(watched_page, app_
     open_schedule(page, app_url, "?tanggal=2022-10-24")
     assert "/jadwal?" in page.url and "tanggal=2022-10-24" in page.url
     expect(page.locator(".js-plotly-plot")).to_have_count(3)  # plan and actual, per day, regencies
+    # The page opens with the area's status, as the Overview says it.
+    expect(
+        page.get_by_text(
+            "Sesuai: 19,0 poin di depan rencana (capaian 48,0%, rencana 29,0%); sisa 26 keluarga."
+        )
+    ).to_be_visible()
     # Known answer (tests/test_jadwal_queries.py): 90 % of 50 = 45, 24 registered → 21 over 21 days.
     needed = grid_rows(page, 0)
     assert needed[0] == [
-        "14 Nov 2022", "Pendataan lapangan (90%)", "21", "21 hari", "1,0", "2,1", "0,5×", "Laju kini cukup",
+        "14 Nov 2022", "Pendataan lapangan (90%)", "21", "21 hari", "1,0", "2,1", "0,5×", "Cukup",
     ]  # fmt: skip
     curve = page.locator(".js-plotly-plot").first
     for label in [
@@ -74,9 +80,9 @@ def test_on_a_1280_px_projector_labels_do_not_overlap(watched_page, app_url):
     page.set_viewport_size({"width": 1280, "height": 1000})
     open_schedule(page, app_url, "?tanggal=2022-11-02")
     assert page.evaluate(OVERLAPS) == 0
-    # 2 Nov: Mahakam Ulu has had no family for a week; the projection table says it first.
-    assert grid_rows(page, 1)[0][0] == "Mahakam Ulu"
-    assert grid_rows(page, 1)[0][-1] == "Terlambat: macet"
+    # 2 Nov: Mahakam Ulu is red (30,0 % against 49,0 %) and has had no family for a week: the projection
+    # table says it first, stalled, with no gap to its target date.
+    assert grid_rows(page, 1)[0] == ["Mahakam Ulu", "Tertinggal", "30 Nov 2022", "7", "0,0", "Macet", "—"]
     screenshot(page, "jadwal-1280")
 
 
@@ -107,7 +113,7 @@ def test_changing_the_date_and_the_language(watched_page, app_url):
     expect(page.get_by_text("Kalimantan Timur, keadaan per 16 Okt 2022")).to_be_visible(timeout=30_000)
     wait_for_script(page)
     # 16 Oct: 7 registered in the campaign's 2 days (3,5 a day); 45 − 7 = 38 over 29 days to 14 Nov.
-    assert grid_rows(page, 0)[0][2:] == ["38", "29 hari", "1,3", "3,5", "0,4×", "Laju kini cukup"]
+    assert grid_rows(page, 0)[0][2:] == ["38", "29 hari", "1,3", "3,5", "0,4×", "Cukup"]
     page.locator("[data-testid='stSidebar']").get_by_text("English").click()
     expect(page.get_by_role("heading", name=TITLE["en"], exact=True)).to_be_visible(timeout=30_000)
     wait_for_script(page)
