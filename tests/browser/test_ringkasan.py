@@ -55,7 +55,7 @@ def test_switching_language_keeps_the_date(watched_page, app_url):
     page = watched_page
     open_overview(page, app_url, "?tanggal=2022-10-24")
     page.locator("[data-testid='stSidebar']").get_by_text("English").click()
-    expect(page.get_by_text("Families registered")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("Families registered", exact=True)).to_be_visible(timeout=30_000)
     wait_for_script(page)
     assert metric_values(page)["Families registered"] == "24"
     assert re.search(r"bahasa=en", page.url) and "tanggal=2022-10-24" in page.url
