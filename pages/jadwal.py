@@ -273,12 +273,11 @@ def daily_section(needed: pd.DataFrame, frame: ui.Frame) -> None:
     st.caption(t("jadwal.harian_catatan"))
 
 
-def _gap_days(area, frame: ui.Frame) -> str:
+def _gap_days(days, frame: ui.Frame) -> str:
     """Days from the projection to the target date: negative when the projection falls after it."""
-    if pd.isna(area.proyeksi_selesai) or pd.isna(area.tanggal_target):
+    if pd.isna(days):
         return "—"
-    days = (area.tanggal_target - area.proyeksi_selesai).days
-    return frame.t("jadwal.selisih_hari", hari=f"{days:+d}" if days else "0")
+    return frame.t("jadwal.selisih_hari", hari=f"{int(days):+d}" if days else "0")
 
 
 def finish_rows(areas: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
@@ -305,7 +304,7 @@ def finish_table(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
             t("jadwal.kolom_sisa_keluarga"): rows.sisa_keluarga.map(ui.number),
             t("jadwal.kolom_laju_7hari"): rows.laju_7hari.map(ui.rate),
             t("kolom.proyeksi"): [ui.projection(row, frame) for row in rows.itertuples()],
-            t("jadwal.kolom_selisih_hari"): [_gap_days(row, frame) for row in rows.itertuples()],
+            t("jadwal.kolom_selisih_hari"): rows.selisih_hari.map(lambda days: _gap_days(days, frame)),
         }
     )
 
