@@ -104,6 +104,7 @@ def _frame(lang: str, info, viewer: ui.Viewer) -> ui.Frame:
         data_until=info["tanggal_akhir"].date(),
         loaded_at=info["waktu_muat_terakhir"].to_pydatetime(),
         fieldwork_end=None if pd.isna(info["akhir_pendataan"]) else info["akhir_pendataan"].date(),
+        first_day=info["pilihan_awal"].date(),
     )
 
 

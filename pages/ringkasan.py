@@ -81,6 +81,26 @@ WORDS = {
     "ringkasan.kolom_kemarin": {"id": "+ Sejak kemarin", "en": "+ Since yesterday"},
     "ringkasan.kolom_poin_pekan": {"id": "Δ 7 hari (poin)", "en": "Δ 7 days (pts)"},
     "ringkasan.kolom_sisa": {"id": "Sisa keluarga", "en": "Families left"},
+    "ringkasan.banding": {"id": "Perubahan sejak tanggal pembanding", "en": "Change since an earlier day"},
+    "ringkasan.tambah_keluarga": {
+        "id": "Keluarga bertambah sejak {tanggal}",
+        "en": "Families added since {tanggal}",
+    },
+    "ringkasan.tambah_capaian": {
+        "id": "Capaian bertambah sejak {tanggal}",
+        "en": "Completion gained since {tanggal}",
+    },
+    "ringkasan.nilai_poin": {"id": "{poin} poin", "en": "{poin} pts"},
+    "ringkasan.status_dulu_kini": {"id": "Status {dulu} → {kini}", "en": "Status {dulu} → {kini}"},
+    "ringkasan.status_tetap": {
+        "id": "Tidak ada kabupaten/kota yang berubah status.",
+        "en": "No regency changed status.",
+    },
+    "ringkasan.status_berubah": {"id": "Berubah status: {wilayah}.", "en": "Status changed: {wilayah}."},
+    "ringkasan.kolom_capaian_pada": {"id": "Capaian {tanggal}", "en": "Done {tanggal}"},
+    "ringkasan.kolom_tambah_poin": {"id": "+ Poin", "en": "+ Pts"},
+    "ringkasan.kolom_tambah_keluarga": {"id": "+ Keluarga", "en": "+ Families"},
+    "ringkasan.kolom_status_pada": {"id": "Status {tanggal}", "en": "Status {tanggal}"},
 }
 
 
@@ -92,19 +112,6 @@ def target_day(row, frame: ui.Frame) -> tuple[str, str]:
     days = int(row.sisa_hari)
     label = frame.t("ringkasan.sisa_hari" if days >= 0 else "ringkasan.lewat_target", tanggal=day)
     return label, frame.t("ringkasan.sisa_hari_nilai", hari=ui.number(abs(days)))
-
-
-def with_changes(areas: pd.DataFrame, day_before: pd.DataFrame, week_before: pd.DataFrame) -> pd.DataFrame:
-    """The areas with their change since the day before (families, points) and over 7 days (families:
-    terdata_7hari, the pace's own count; points: completion then against now)."""
-    before, earlier = (
-        answer.set_index("kode_wilayah").reindex(areas.kode_wilayah) for answer in (day_before, week_before)
-    )
-    return areas.assign(
-        tambah_kemarin=areas.terdata.to_numpy() - before.terdata.to_numpy(),
-        poin_kemarin=areas.persen.to_numpy() - before.persen.to_numpy(),
-        poin_pekan=areas.persen.to_numpy() - earlier.persen.to_numpy(),
-    )
 
 
 def headline(area, frame: ui.Frame) -> None:
@@ -189,8 +196,7 @@ def regency_map_drawing(regencies: pd.DataFrame, colour: str, folder: Path | Non
 def ranking_table(areas: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
     """Regencies from furthest behind plan, then the province total."""
     t = frame.t
-    regencies = areas[areas.kode_wilayah != ui.PROVINCE].sort_values("selisih", na_position="last")
-    ordered = pd.concat([regencies, areas[areas.kode_wilayah == ui.PROVINCE]])
+    ordered = ui.changes.ranked(areas)
     return pd.DataFrame(
         {
             t("kolom.wilayah"): ordered.nama_pendek,
@@ -216,9 +222,75 @@ def ranking_section(areas: pd.DataFrame, frame: ui.Frame) -> None:
     st.caption(frame.t("ringkasan.peringkat_catatan") + " " + frame.t("status.bantuan"))
 
 
+def comparison_headline(area, since: dt.date, frame: ui.Frame) -> None:
+    """What the chosen area gained since the earlier day, and its status then and now."""
+    t = frame.t
+    then, now = (ui.date(day, frame.lang) for day in (since, frame.as_of))
+    columns = st.columns(3)
+    columns[0].metric(
+        t("ringkasan.tambah_keluarga", tanggal=then), ui.signed_number(area.tambah_keluarga), border=True
+    )
+    columns[1].metric(
+        t("ringkasan.tambah_capaian", tanggal=then),
+        t("ringkasan.nilai_poin", poin=ui.points(area.tambah_poin)),
+        border=True,
+    )
+    columns[2].metric(
+        t("ringkasan.status_dulu_kini", dulu=then, kini=now),
+        f"{ui.status(area.status_dulu, frame)} → {ui.status(area.status, frame)}",
+        border=True,
+    )
+
+
+def status_moves(changes: pd.DataFrame, frame: ui.Frame) -> str:
+    """The regencies whose status changed, in words: "Kutai Barat (Waspada → Tertinggal)"."""
+    moved = changes[(changes.kode_wilayah != ui.PROVINCE) & changes.status_berubah]
+    if moved.empty:
+        return frame.t("ringkasan.status_tetap")
+    names = ", ".join(
+        f"{row.nama_pendek} ({ui.status(row.status_dulu, frame)} → {ui.status(row.status, frame)})"
+        for row in moved.itertuples()
+    )
+    return frame.t("ringkasan.status_berubah", wilayah=ui.plain(names))
+
+
+def comparison_table(changes: pd.DataFrame, since: dt.date, frame: ui.Frame) -> pd.DataFrame:
+    """The ranking's regencies on both days: completion then and now, what was gained, status then and
+    now."""
+    t = frame.t
+    ordered = ui.changes.ranked(changes)
+    then, now = (ui.date(day, frame.lang) for day in (since, frame.as_of))
+    return pd.DataFrame(
+        {
+            t("kolom.wilayah"): ordered.nama_pendek,
+            t("ringkasan.kolom_capaian_pada", tanggal=then): ordered.persen_dulu.map(ui.percent),
+            t("ringkasan.kolom_capaian_pada", tanggal=now): ordered.persen.map(ui.percent),
+            t("ringkasan.kolom_tambah_poin"): ordered.tambah_poin.map(ui.points),
+            t("ringkasan.kolom_tambah_keluarga"): ordered.tambah_keluarga.map(ui.signed_number),
+            t("ringkasan.kolom_status_pada", tanggal=then): ordered.status_dulu.map(
+                lambda value: ui.status(value, frame)
+            ),
+            t("kolom.status"): ordered.status.map(lambda value: ui.status(value, frame)),
+        }
+    )
+
+
+def comparison_section(areas: pd.DataFrame, frame: ui.Frame) -> None:
+    """The area and the ranking as of the as-of day against an earlier day (the last meeting)."""
+    st.subheader(frame.t("ringkasan.banding"))
+    since = ui.compare_day(frame)
+    changes = ui.changes.compared(areas, ui.ask("capaian_wilayah", as_of=since))
+    comparison_headline(
+        changes[changes.kode_wilayah == (frame.kode_kab or ui.PROVINCE)].iloc[0], since, frame
+    )
+    table = comparison_table(changes, since, frame)
+    ui.table(ui.status_tinted(table, frame), max_rows=len(table))
+    st.caption(status_moves(changes, frame))
+
+
 ui.add_words(WORDS)
 frame = ui.frame()
-areas = with_changes(
+areas = ui.changes.with_changes(
     *(ui.ask("capaian_wilayah", as_of=frame.as_of - dt.timedelta(days)) for days in (0, 1, 7))
 )
 chosen_area = areas[areas.kode_wilayah == (frame.kode_kab or ui.PROVINCE)].iloc[0]
@@ -227,3 +299,4 @@ ui.area_status(chosen_area, frame)
 headline(chosen_area, frame)
 regency_map_section(areas[areas.kode_wilayah != ui.PROVINCE], frame)
 ranking_section(areas, frame)
+comparison_section(areas, frame)

@@ -5,10 +5,13 @@ app.py draws before st.navigation on every run after the first, so widget intera
 in the browser tests instead.
 """
 
+import datetime as dt
+
 import duckdb
 import pytest
 
 from data.loader import load_files
+from queries import Warehouse
 from tests.helpers import SMALL_CAMPAIGN, metrics
 
 
@@ -30,6 +33,10 @@ def test_overview_shows_the_headline_figures_as_of_the_chosen_day(open_view):
         "Proyeksi selesai": "6 Nov 2022",
         "Keluarga per hari (7 hari)": "2,1",  # 15 families in 7 days
         "PPL aktif 3 hari (dari 3)": "2",
+        # Against the default comparison day, a week earlier: the same 15 families and 30 points.
+        "Keluarga bertambah sejak 17 Okt 2022": "+15",
+        "Capaian bertambah sejak 17 Okt 2022": "+30,0 poin",
+        "Status 17 Okt 2022 → 24 Okt 2022": "Sesuai → Sesuai",
     }
     capaian = next(metric for metric in app.metric if metric.label == "Capaian")
     assert capaian.delta == "+19,0 poin dari rencana"
@@ -208,3 +215,25 @@ def test_an_unknown_regency_in_the_link_shows_the_province(open_view):
     app = open_view(tanggal="2022-10-24", kab="9999")
     assert metrics(app)["Keluarga terdata"] == "24"
     assert "kab" not in app.query_params
+
+
+def test_overview_compares_with_a_chosen_earlier_day(open_view, small_warehouse_template):
+    app = open_view(tanggal="2022-11-02", banding="2022-10-24")
+    shown = metrics(app)
+    # 24 → 26 families of 50 (+2, +4,0 points); 19,0 points ahead → 3,2 behind: green to amber.
+    assert shown["Keluarga bertambah sejak 24 Okt 2022"] == "+2"
+    assert shown["Capaian bertambah sejak 24 Okt 2022"] == "+4,0 poin"
+    assert shown["Status 24 Okt 2022 → 2 Nov 2022"] == "Sesuai → Waspada"
+    warehouse = Warehouse(small_warehouse_template)
+    now, then = (
+        warehouse.run("capaian_wilayah", as_of=dt.date.fromisoformat(day)).set_index("kode_wilayah")
+        for day in ("2022-11-02", "2022-10-24")
+    )
+    judged = now.status.notna() & then.status.reindex(now.index).notna() & (now.index != "64")
+    moved = [code for code in now.index[judged] if now.status[code] != then.status[code]]
+    captions = [caption.value for caption in app.caption]
+    if moved:
+        line = next(caption for caption in captions if caption.startswith("Berubah status: "))
+        assert [code for code in now.index if now.nama_pendek[code] in line] == moved
+    else:
+        assert "Tidak ada kabupaten/kota yang berubah status." in captions

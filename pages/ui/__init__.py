@@ -7,10 +7,11 @@
 - `widgets`: the page header, statuses in words and tints, tables;
 - `maps`: the maps as every page draws them, one path to geo.maps;
 - `signin`: who the session is: signing in and out, idle sessions ending;
+- `changes`: how areas changed between two days (the day before, a week, the last meeting);
 - `downloads`: files to download that a spreadsheet opens safely.
 """
 
-from pages.ui import maps, signin
+from pages.ui import changes, maps, signin
 from pages.ui.asking import (
     ask,
     ask_uncached,
@@ -39,6 +40,7 @@ from pages.ui.state import (
     APP,
     Frame,
     choose_regency,
+    compare_day,
     default_day,
     frame,
     keep,
@@ -82,7 +84,9 @@ __all__ = [
     "area_status",
     "ask",
     "ask_uncached",
+    "changes",
     "choose_regency",
+    "compare_day",
     "date",
     "default_day",
     "frame",

@@ -66,6 +66,7 @@ class Frame:
     data_until: dt.date
     loaded_at: dt.datetime
     fieldwork_end: dt.date | None = None  # the day the last area's plan reaches its final target
+    first_day: dt.date | None = None  # the first day the frame offers (the day before the campaign)
 
     @property
     def days_without_data(self) -> int:
@@ -95,6 +96,28 @@ def keep(name: str, value: str | None) -> None:
         st.query_params.pop(name, None)
     else:
         st.query_params[name] = value
+
+
+def compare_day(frame: Frame) -> dt.date:
+    """The earlier day the overview and the meeting compare with (the last meeting), kept in the URL as
+    `banding`: by default a week before the as-of day, always before it when the frame offers one."""
+    latest = frame.as_of - dt.timedelta(days=1)
+    earliest = min(frame.first_day or latest, latest)
+    try:
+        chosen = dt.date.fromisoformat(recall("banding") or "")
+    except ValueError:
+        chosen = frame.as_of - dt.timedelta(days=7)
+    day = st.date_input(
+        say("frame.banding", frame.lang),
+        value=min(max(chosen, earliest), latest),
+        min_value=earliest,
+        max_value=latest,
+        format="DD/MM/YYYY",
+        help=say("frame.banding_bantuan", frame.lang),
+        key=f"pilih_banding_{frame.lang}",
+    )
+    keep("banding", day.isoformat())
+    return day
 
 
 def choose_regency(kode_kab: str | None, lang: str) -> None:

@@ -18,6 +18,11 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Semua angka dihitung seperti yang diketahui pada akhir hari ini.",
         "en": "Every figure is computed as known at the end of this day.",
     },
+    "frame.banding": {"id": "Dibandingkan dengan", "en": "Compared with"},
+    "frame.banding_bantuan": {
+        "id": "Hari sebelumnya untuk perbandingan, misalnya tanggal rapat koordinasi terakhir.",
+        "en": "An earlier day to compare with, such as the date of the last coordination meeting.",
+    },
     "frame.simulasi": {
         "id": "Data simulasi: kampanye buatan untuk demonstrasi, bukan hasil lapangan.",
         "en": "Simulated data: a made-up campaign for demonstration, not field results.",
