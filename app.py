@@ -17,13 +17,62 @@ from pages import ui
 from queries import WarehouseMissing, WarehouseOutdated
 
 ICON = Path(__file__).resolve().parent / "pages" / "ikon.png"
+# The pages' look on a projector, a phone and paper (nothing from the data in it):
+# - less white space around the pages: projectors are often 1280 px wide;
+# - a headline figure is never cut: its value's size follows its card's width, its change line wraps;
+# - on a phone (at most 640 px) two figures to a row;
+# - printed (A4 landscape, as wide as a projector's page): the page alone, without the sidebar, the
+#   toolbar and the buttons, no figure, chart or table split in two, headings kept with what follows.
+STYLE = """<style>
+[data-testid='stMainBlockContainer'] {padding: 2.5rem 2rem 3rem 2rem;}
+[data-testid='stMetric'] {container-type: inline-size;}
+[data-testid='stMetric'] [data-testid='stMetricValue'] {font-size: min(2.25rem, 19cqi);}
+[data-testid='stMetric'] :is([data-testid='stMetricLabel'], [data-testid='stMetricDelta']) * {
+  white-space: normal;}
+@media (max-width: 640px) {
+  [data-testid='stMainBlockContainer'] {padding: 2.5rem 1rem 2rem 1rem;}
+  [data-testid='stMetric'] [data-testid='stMetricValue'] {font-size: min(2rem, 15cqi);}
+  [data-testid='stHorizontalBlock']:has(> [data-testid='stColumn'] [data-testid='stMetric'])
+    > [data-testid='stColumn'] {min-width: calc(50% - 0.5rem); flex-basis: calc(50% - 0.5rem);}
+}
+@page {size: A4 landscape; margin: 12mm;}
+@media print {
+  [data-testid='stSidebar'], [data-testid='stHeader'], [data-testid='stDownloadButton'],
+  [data-testid='stPopover'], [data-testid='stElementToolbar'], .modebar-container {display: none !important;}
+  [data-testid='stMainBlockContainer'] {padding: 0; max-width: none;}
+  [data-testid='stMetric'], [data-testid='stPlotlyChart'], [data-testid='stDataFrame'] {break-inside: avoid;}
+  [data-testid='stElementContainer']:has([data-testid='stHeading']) {break-after: avoid;}
+}
+</style>"""
+# A map's WebGL canvas keeps nothing to print once shown: just before printing each map is drawn once
+# more and copied onto a plain canvas above it, which is removed after printing.
+PRINTED_MAPS = """<script>
+if (!window.pantauPrintsMaps) {
+  window.pantauPrintsMaps = true;
+  addEventListener("beforeprint", () => {
+    for (const plot of document.querySelectorAll(".js-plotly-plot")) {
+      const map = plot._fullLayout?.map?._subplot?.map;
+      if (!map) continue;
+      map.redraw();
+      const live = map.getCanvas(), copy = document.createElement("canvas");
+      copy.width = live.width;
+      copy.height = live.height;
+      copy.style.cssText = live.style.cssText + ";position:absolute";
+      copy.className = "pantau-dicetak";
+      copy.getContext("2d").drawImage(live, 0, 0);
+      live.after(copy);
+    }
+  });
+  addEventListener("afterprint", () => {
+    for (const copy of document.querySelectorAll(".pantau-dicetak")) copy.remove();
+  });
+}
+</script>"""
 
 # A local favicon: without one the browser would fetch the page's Material icon from a font server.
 st.set_page_config(page_title="Pantau Regsosek Kaltim", page_icon=ICON, layout="wide")
-# Less white space around the pages: projectors are often 1280 px wide.
-st.html(
-    "<style>[data-testid='stMainBlockContainer'] {padding: 2.5rem 2rem 3rem 2rem;}</style>",
-)
+st.html(STYLE)
+st.sidebar.html(PRINTED_MAPS, unsafe_allow_javascript=True)
 
 
 # Page files (pages/<name>.py, also their URL path), the words of their titles and their icons.
@@ -34,6 +83,7 @@ PAGES = {
     "petugas": ("halaman.petugas", ":material/badge:"),
     "desk": ("halaman.desk", ":material/storefront:"),
     "alur": ("halaman.alur", ":material/conveyor_belt:"),
+    "presentasi": ("halaman.presentasi", ":material/slideshow:"),
 }
 # For the people who load data; the one page there is before the first families are loaded.
 DATA_PAGE = "data"

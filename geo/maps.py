@@ -22,14 +22,15 @@ from queries import rules
 
 KALTIM_BOUNDS = (113.8, -2.6, 119.1, 2.6)  # west, south, east, north
 
-HEIGHT = 560
+HEIGHT = 570
 # The plot area the zoom is fitted to: HEIGHT less the colourbar below it, square, so that a map
 # as wide as its height or wider shows all of it (pages give maps at least that). Wider charts get
 # more margin.
 MAP_AREA_PX = (470, 470)
-COLOURBAR_PX = 90
+COLOURBAR_PX = 100  # holds the colourbar, its title and ticks: plotly never has to push the margin
 FIT_PADDING = 0.92
 MAX_ZOOM = 11.0  # keeps a tiny kecamatan from filling the chart with one colour
+FIT_SLACK = 3.0  # zoom levels below the fitted zoom a `fit_width` map starts from (MapLibre raises it)
 MAX_CIRCLE_PX = 60
 MIN_CIRCLE_PX = 8
 BORDER = "#ffffff"
@@ -49,6 +50,7 @@ NO_DATA = "#d9d9d9"
 # cities spill onto neighbours and the white sea, so every fill below keeps a contrast of 4.5 with it.
 INK = "#111111"
 LABEL_PX = 14
+FONT_PX = 15  # every other text; each element names its size, as Streamlit's chart theme sets smaller ones
 # Where a label may go from its anchor, in label widths and heights, nearest first.
 LABEL_SHIFTS = ((0, 0), (0.6, 0), (-0.6, 0), (0, -1), (0, 1), (0.6, -1), (0.6, 1), (-0.6, -1), (-0.6, 1))
 
@@ -115,22 +117,31 @@ def area_map(
     boundaries: geopandas.GeoDataFrame | None,
     no_boundaries_note: str = "",
     highlight: str | None = None,
+    label_column: str | None = None,
+    fit_width: bool = False,
 ) -> go.Figure | None:
     """The regencies of the province, or the kecamatan of one regency, coloured by `value_column`.
 
     `areas` has one row per unit: `kode` (BPS code), `nama`, `target_keluarga`, the value and
     `hover_column`, hover text already formatted (it may hold <br>); for the regencies also
     `ibukota_lat` and `ibukota_lon`, where circles stand when there are no boundaries (with
-    `no_boundaries_note` written on the map). `boundaries` comes from `load_boundaries(level, ...)`;
+    `no_boundaries_note` written on the map). `label_column`, when given, holds the value as the page
+    writes it ("48,2%", "+1,9"), shown under each unit's name: no hover needed on a projector.
+    `boundaries` comes from `load_boundaries(level, ...)`;
     `scale` is "capaian" (0-100 %) or "selisih" (points vs plan). The regencies are framed to the
     province, the kecamatan to their own extent; kecamatan without polygons give None (the page shows
     a table instead). `highlight`: the code of a unit to outline (the kecamatan a view below it is in).
+    `fit_width`: for a chart MAP_AREA_PX wide, which a phone may narrow (`_fit_width`; a picture of it:
+    `at_fixed_zoom`).
     """
     if level not in LEVELS:
         raise ValueError(f"unknown map level {level!r}; expected one of {LEVELS}")
     data = _prepare(areas, value_column, hover_column)
     if level == "kabupaten":
         data["label"] = data["label"].str.replace(r"^(Kabupaten|Kota)\s+", "", regex=True)
+    data["label"] = data["label"].map(_wrap)
+    if label_column:
+        data["label"] += "<br>" + areas[label_column].astype(str)
     spec = _scale(scale)
     shapes = _shapes_for(boundaries, data["kode"])
     if shapes is not None:
@@ -138,10 +149,38 @@ def area_map(
         fig = _choropleth(data, shapes, spec, colorbar_title, bounds)
         if highlight is not None and (shapes["kode"] == highlight).any():
             fig.add_trace(_outline(shapes[shapes["kode"] == highlight].geometry.iloc[0]))
-        return fig
-    if level == "kabupaten":
-        return _capital_circles(data, spec, colorbar_title, no_boundaries_note)
-    return None
+    elif level == "kabupaten":
+        fig = _capital_circles(data, spec, colorbar_title, no_boundaries_note)
+    else:
+        return None
+    if fit_width:
+        _fit_width(fig)
+    return fig
+
+
+def _fit_width(fig: go.Figure) -> None:
+    """Let MapLibre fit the map's area into a chart narrower than MAP_AREA_PX, such as a phone's, where
+    plotly would crop it (plotly fits no choropleth to its chart). MapLibre raises the zoom until the
+    view lies within the map's bounds: bounds as wide as the area and far taller, from a zoom below
+    the one computed here, make the area's width fill the chart's, whatever that is; a chart
+    MAP_AREA_PX wide gets that zoom back."""
+    view = fig.layout.map
+    half_width = MAP_AREA_PX[0] / 2 / _world_px(view.zoom) * 360
+    bounds = {
+        "west": view.center.lon - half_width,
+        "east": view.center.lon + half_width,
+        "south": -80,
+        "north": 80,
+    }
+    fig.update_layout(map_bounds=bounds, map_zoom=view.zoom - FIT_SLACK)
+
+
+def at_fixed_zoom(fig: go.Figure) -> go.Figure:
+    """A copy of a map drawn with `fit_width` at the zoom computed for it, for a picture of any width (in
+    a wider chart its bounds would raise the zoom and crop the map)."""
+    still = go.Figure(fig)
+    still.update_layout(map_bounds=None, map_zoom=fig.layout.map.zoom + FIT_SLACK)
+    return still
 
 
 def colour_at(scale: str, value: float) -> str:
@@ -197,7 +236,7 @@ def _choropleth(data, shapes, spec: Scale, colorbar_title: str, bounds) -> go.Fi
         grey = {"colorscale": [[0, NO_DATA], [1, NO_DATA]], "showscale": False}
         fig.add_trace(_fill(unknown, shapes, z=[0] * len(unknown), **grey))
     view = _view(bounds)
-    fig.add_trace(_polygon_labels(data, shapes, _world_px(view["zoom"])))
+    fig.add_trace(_polygon_labels(data, shapes, view))
     return _layout(fig, spec, colorbar_title, view)
 
 
@@ -225,12 +264,13 @@ def _outline(shape) -> go.Scattermap:
     )
 
 
-def _polygon_labels(data, shapes, world: float) -> go.Scattermap:
+def _polygon_labels(data, shapes, view: dict) -> go.Scattermap:
+    world = _world_px(view["zoom"])
     polygons = shapely.transform(shapes.geometry.to_numpy(), functools.partial(_to_px, world=world))
     names = shapes["kode"].map(dict(zip(data["kode"], data["label"], strict=True))).to_numpy()
     order = np.argsort(shapely.area(polygons), kind="stable")  # smallest first: it has the least room
     anchors = [polylabel(_largest_part(polygon), 1) for polygon in polygons[order]]
-    return _labels(names[order], polygons[order], anchors, [0] * len(order), world, LABEL_SHIFTS)
+    return _labels(names[order], polygons[order], anchors, [0] * len(order), view, LABEL_SHIFTS)
 
 
 def _capital_circles(data, spec: Scale, colorbar_title: str, note: str) -> go.Figure:
@@ -239,7 +279,7 @@ def _capital_circles(data, spec: Scale, colorbar_title: str, note: str) -> go.Fi
     points = points.assign(size=_area_sizes(points["target"])).sort_values("size", ascending=False)
     view = _view(KALTIM_BOUNDS)
     fig = go.Figure([trace for row in points.itertuples() for trace in _circle(row)])
-    fig.add_trace(_circle_labels(points, _world_px(view["zoom"])))
+    fig.add_trace(_circle_labels(points, view))
     fig.add_annotation(
         text=note,
         xref="paper",
@@ -249,7 +289,7 @@ def _capital_circles(data, spec: Scale, colorbar_title: str, note: str) -> go.Fi
         xanchor="left",
         yanchor="bottom",
         showarrow=False,
-        font={"size": 14, "color": "#52606d"},
+        font={"size": FONT_PX, "color": "#52606d"},
         bgcolor="rgba(255,255,255,0.85)",
     )
     return _layout(fig, spec, colorbar_title, view)
@@ -271,18 +311,23 @@ def _circle(row) -> list[go.Scattermap]:
     ]
 
 
-def _circle_labels(points, world: float) -> go.Scattermap:
+def _circle_labels(points, view: dict) -> go.Scattermap:
     """Names beside the circles, never on them (a name would hide a small circle), largest circle first."""
-    centres = _to_px(points[["ibukota_lon", "ibukota_lat"]].to_numpy(), world)
+    centres = _to_px(points[["ibukota_lon", "ibukota_lat"]].to_numpy(), _world_px(view["zoom"]))
     anchors = [shapely.Point(x, y) for x, y in centres]
     radii = list(points["size"] / 2 + 2)
     circles = [anchor.buffer(radius) for anchor, radius in zip(anchors, radii, strict=True)]
-    return _labels(list(points["label"]), circles, anchors, radii, world, LABEL_SHIFTS[1:])
+    return _labels(list(points["label"]), circles, anchors, radii, view, LABEL_SHIFTS[1:])
 
 
-def _labels(names, polygons, anchors, gaps, world: float, shifts) -> go.Scattermap:
-    """Unit names at the spots `_place_labels` picks, drawn in the browser's fonts (see WHITE_STYLE)."""
-    placed = _place_labels([_wrap(name) for name in names], polygons, anchors, gaps, shifts)
+def _labels(names, polygons, anchors, gaps, view: dict, shifts) -> go.Scattermap:
+    """Unit labels at the spots `_place_labels` picks inside the map's area (beyond it a label would be
+    cut), drawn in the browser's fonts (see WHITE_STYLE)."""
+    world = _world_px(view["zoom"])
+    x, y = _to_px(np.array([[view["center"]["lon"], view["center"]["lat"]]]), world)[0]
+    width, height = MAP_AREA_PX
+    visible = shapely.box(x - width / 2, y - height / 2, x + width / 2, y + height / 2)
+    placed = _place_labels(list(names), polygons, anchors, gaps, shifts, visible)
     lonlat = [_from_px(x, y, world) for _, x, y in placed]
     return go.Scattermap(
         lon=[lon for lon, _ in lonlat],
@@ -294,13 +339,13 @@ def _labels(names, polygons, anchors, gaps, world: float, shifts) -> go.Scatterm
     )
 
 
-def _place_labels(texts, polygons, anchors, gaps, shifts) -> list[tuple[str, float, float]]:
+def _place_labels(texts, polygons, anchors, gaps, shifts, visible) -> list[tuple[str, float, float]]:
     """(text, x, y) for each unit that gets a label: near its anchor, over the least foreign land.
 
     MapLibre silently drops a label that collides with another, and the cities' names are wider than
     the cities, so the spots are chosen here, in screen pixels (fixed by the zoom, not by the chart's
-    size), unit by unit in the order given. A label with no free spot is left out. A shifted label
-    moves `gaps[i]` px further out (a circle's radius, 0 for a polygon).
+    size), unit by unit in the order given, each wholly inside `visible`. A label with no free spot is
+    left out. A shifted label moves `gaps[i]` px further out (a circle's radius, 0 for a polygon).
     """
     land = shapely.union_all(polygons)
     taken, placed = shapely.Polygon(), []
@@ -312,7 +357,7 @@ def _place_labels(texts, polygons, anchors, gaps, shifts) -> list[tuple[str, flo
             (x0 + dx * width + np.sign(dx) * gap, y0 + dy * height + np.sign(dy) * gap) for dx, dy in shifts
         ]
         boxes = [shapely.box(x - width / 2, y - height / 2, x + width / 2, y + height / 2) for x, y in spots]
-        free = [n for n, box in enumerate(boxes) if not box.intersects(taken)]
+        free = [n for n, box in enumerate(boxes) if box.within(visible) and not box.intersects(taken)]
         if not free:
             continue
         # Share of the box over other units, to the nearest 10%; ties go to the earlier (nearer) spot.
@@ -346,8 +391,8 @@ def _layout(fig: go.Figure, spec: Scale, colorbar_title: str, view: dict) -> go.
     fig.update_layout(
         height=HEIGHT,
         margin={"l": 0, "r": 0, "t": 0, "b": COLOURBAR_PX},
-        font={"size": 15},
-        hoverlabel={"font_size": 15},
+        font={"size": FONT_PX},
+        hoverlabel={"font_size": FONT_PX},
         separators=",.",
         showlegend=False,
         map={"style": copy.deepcopy(WHITE_STYLE), **view},
@@ -357,7 +402,8 @@ def _layout(fig: go.Figure, spec: Scale, colorbar_title: str, view: dict) -> go.
             "cmax": spec.zmax,
             # Below the map, so that the map gets the column's whole width.
             "colorbar": {
-                "title": {"text": colorbar_title, "side": "top"},
+                "title": {"text": colorbar_title, "side": "top", "font": {"size": FONT_PX}},
+                "tickfont": {"size": FONT_PX},
                 "tickvals": list(spec.tickvals),
                 "ticktext": list(spec.ticktext),
                 "orientation": "h",

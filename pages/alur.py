@@ -1,6 +1,7 @@
 """Alur dokumen: the paper forms from enumeration to the PML's check to the BPS regency office,
 and the anomalies worth a phone call."""
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -110,9 +111,13 @@ WORDS = {
     "alur.kolom.contoh": {"id": "Contoh keluarga", "en": "Example families"},
     "alur.kolom.ppl_sls": {"id": "PPL yang ditugaskan", "en": "Assigned PPL"},
     "alur.kolom.rentang": {"id": "Tanggal didata", "en": "Enumerated"},
+    "alur.kolom.rentang_awal": {"id": "Tanggal didata pertama", "en": "First enumerated"},
+    "alur.kolom.rentang_akhir": {"id": "Tanggal didata terakhir", "en": "Last enumerated"},
     "alur.kolom.cek": {"id": "Yang perlu dicek", "en": "What to check"},
     "alur.kolom.diperiksa": {"id": "Diperiksa", "en": "Checked"},
     "alur.kolom.diterima": {"id": "Diterima", "en": "Received"},
+    "alur.kolom.diperiksa_persen": {"id": "Diperiksa (% terdata)", "en": "Checked (% registered)"},
+    "alur.kolom.diterima_persen": {"id": "Diterima (% terdata)", "en": "Received (% registered)"},
     "alur.kolom.menunggu_periksa": {"id": "Menunggu diperiksa", "en": "Waiting for check"},
     "alur.kolom.menunggu_terima": {"id": "Menunggu diterima", "en": "Waiting for receipt"},
     "alur.kolom.hari_periksa": {"id": "Hari → diperiksa", "en": "Days → checked"},
@@ -130,8 +135,13 @@ WORDS = {
 BUCKET_NAMES = {"0-3": "0–3", "4-7": "4–7", "8-14": "8–14", ">14": "> 14"}
 
 
+def percent_of(part, whole):
+    """`part` as a percentage of `whole` (none of nothing): numbers or columns."""
+    return 100 * part / np.where(whole > 0, whole, np.nan)
+
+
 def share(part, whole) -> str:
-    return ui.percent(100 * part / whole) if whole else "—"
+    return ui.percent(percent_of(part, whole))
 
 
 def days(value, frame: ui.Frame) -> str:
@@ -164,35 +174,40 @@ def headline(area, held: int, frame: ui.Frame) -> None:
     second[3].metric(t("alur.tertahan"), ui.number(held), border=True, help=t("alur.tertahan_bantuan"))
 
 
-def pipeline_table(steps: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
+def pipeline_table(steps: pd.DataFrame, frame: ui.Frame) -> ui.Table:
     t = frame.t
-    return pd.DataFrame(
+    return ui.Table.of(
         {
-            t("kolom.wilayah"): steps.nama_pendek,
-            t("kolom.terdata"): steps.terdata.map(ui.number),
-            t("alur.kolom.diperiksa"): [
-                f"{ui.number(row.diperiksa)} ({share(row.diperiksa, row.terdata)})"
-                for row in steps.itertuples()
-            ],
-            t("alur.kolom.diterima"): [
-                f"{ui.number(row.diterima)} ({share(row.diterima, row.terdata)})"
-                for row in steps.itertuples()
-            ],
-            t("alur.kolom.menunggu_periksa"): steps.menunggu_periksa.map(ui.number),
-            t("alur.kolom.menunggu_terima"): steps.menunggu_terima.map(ui.number),
-            t("alur.kolom.hari_periksa"): steps.median_hari_periksa.map(ui.rate),
-            t("alur.kolom.hari_terima"): steps.median_hari_terima.map(ui.rate),
-        }
+            t("kolom.wilayah"): ("text", steps.nama_pendek),
+            t("kolom.terdata"): ("integer", steps.terdata),
+            t("alur.kolom.diperiksa"): ("integer", steps.diperiksa),
+            t("alur.kolom.diperiksa_persen"): ("+percent", percent_of(steps.diperiksa, steps.terdata)),
+            t("alur.kolom.diterima"): ("integer", steps.diterima),
+            t("alur.kolom.diterima_persen"): ("+percent", percent_of(steps.diterima, steps.terdata)),
+            t("alur.kolom.menunggu_periksa"): ("integer", steps.menunggu_periksa),
+            t("alur.kolom.menunggu_terima"): ("integer", steps.menunggu_terima),
+            t("alur.kolom.hari_periksa"): ("decimal", steps.median_hari_periksa),
+            t("alur.kolom.hari_terima"): ("decimal", steps.median_hari_terima),
+        },
+        page="alur",
+        name="tahap",
+        title=t("alur.per_kab"),
     )
 
 
-@ui.per_version
 def backlog_section(backlog: pd.DataFrame, frame: ui.Frame) -> None:
     t = frame.t
     st.subheader(t("alur.antrean"))
     if backlog.empty:
         st.info(t("alur.tanpa_antrean"))
         return
+    ui.chart(backlog_figure(backlog, frame), frame, title=t("alur.antrean"), name="alur_antrean")
+    st.caption(t("alur.catatan_antrean"))
+
+
+@ui.per_version
+def backlog_figure(backlog: pd.DataFrame, frame: ui.Frame):
+    t = frame.t
     backlog = backlog.assign(
         hover=[
             t(
@@ -204,78 +219,73 @@ def backlog_section(backlog: pd.DataFrame, frame: ui.Frame) -> None:
             for row in backlog.itertuples()
         ]
     )
-    figure = backlog_bars(
+    return backlog_bars(
         backlog,
         step_titles={"periksa": t("alur.grafik.periksa"), "terima": t("alur.grafik.terima")},
         bucket_labels={key: t("alur.grafik.kelompok", kelompok=BUCKET_NAMES[key]) for key in BUCKET_COLOURS},
         words={"sumbu_x": t("alur.grafik.keluarga"), "legenda": t("alur.grafik.umur")},
     )
-    st.plotly_chart(figure, width="stretch", config={"displaylogo": False})
-    st.caption(t("alur.catatan_antrean"))
 
 
 def officer(row) -> str:
     return f"{row.id_petugas} – {row.nama}"
 
 
-def busy_days_table(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
+def busy_days_table(rows: pd.DataFrame, frame: ui.Frame) -> dict[str, tuple[str, object]]:
     t = frame.t
-    return pd.DataFrame(
-        {
-            t("alur.kolom.petugas"): [officer(row) for row in rows.itertuples()],
-            t("alur.kolom.peran"): rows.peran,
-            t("kolom.wilayah"): rows.nama_pendek,
-            t("alur.kolom.tanggal"): rows.tanggal.map(lambda day: ui.date(day, frame.lang)),
-            t("alur.kolom.keluarga"): rows.keluarga.map(ui.number),
-            t("alur.kolom.cek"): t("alur.cek_harian"),
-        }
-    )
+    return {
+        t("alur.kolom.petugas"): ("text", [officer(row) for row in rows.itertuples()]),
+        t("alur.kolom.peran"): ("text", rows.peran),
+        t("kolom.wilayah"): ("text", rows.nama_pendek),
+        t("alur.kolom.tanggal"): ("date", rows.tanggal),
+        t("alur.kolom.keluarga"): ("integer", rows.keluarga),
+        t("alur.kolom.cek"): ("text", t("alur.cek_harian")),
+    }
 
 
-def odd_dates_table(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
+def odd_dates_table(rows: pd.DataFrame, frame: ui.Frame) -> dict[str, tuple[str, object]]:
     t = frame.t
 
     def reason(row) -> str:
         limit = row.tanggal_mulai if row.alasan == "sebelum_mulai" else row.tanggal_muat
         return t(ODD_DATE_REASONS[row.alasan], tanggal=ui.date(limit, frame.lang))
 
-    return pd.DataFrame(
-        {
-            t("alur.kolom.alasan"): [reason(row) for row in rows.itertuples()],
-            t("alur.kolom.petugas"): [officer(row) for row in rows.itertuples()],
-            t("kolom.wilayah"): rows.nama_pendek,
-            t("alur.kolom.tanggal"): rows.tanggal.map(lambda day: ui.date(day, frame.lang)),
-            t("alur.kolom.keluarga"): rows.keluarga.map(ui.number),
-            t("alur.kolom.contoh"): rows.contoh_keluarga.map(", ".join),
-            t("alur.kolom.cek"): t("alur.cek_tanggal"),
-        }
-    )
+    return {
+        t("alur.kolom.alasan"): ("text", [reason(row) for row in rows.itertuples()]),
+        t("alur.kolom.petugas"): ("text", [officer(row) for row in rows.itertuples()]),
+        t("kolom.wilayah"): ("text", rows.nama_pendek),
+        t("alur.kolom.tanggal"): ("date", rows.tanggal),
+        t("alur.kolom.keluarga"): ("integer", rows.keluarga),
+        t("alur.kolom.contoh"): ("text", rows.contoh_keluarga.map(", ".join)),
+        t("alur.kolom.cek"): ("text", t("alur.cek_tanggal")),
+    }
 
 
-def other_sls_table(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
+def other_sls_table(rows: pd.DataFrame, frame: ui.Frame) -> dict[str, tuple[str, object]]:
+    """The days the families were enumerated show as one span on the grid (see SPANS)."""
     t = frame.t
-    return pd.DataFrame(
-        {
-            t("alur.kolom.petugas"): [officer(row) for row in rows.itertuples()],
-            t("alur.kolom.sls"): [
+    return {
+        t("alur.kolom.petugas"): ("text", [officer(row) for row in rows.itertuples()]),
+        t("alur.kolom.sls"): (
+            "text",
+            [
                 f"{row.nama_sls}, {row.nama_desa}, {row.nama_kec} ({row.idsubsls})"
                 for row in rows.itertuples()
             ],
-            t("kolom.wilayah"): rows.nama_pendek,
-            t("alur.kolom.ppl_sls"): [f"{row.id_ppl_sls} – {row.nama_ppl_sls}" for row in rows.itertuples()],
-            t("alur.kolom.keluarga"): rows.keluarga.map(ui.number),
-            t("alur.kolom.rentang"): [
-                ui.date(row.tanggal_awal, frame.lang)
-                if row.tanggal_awal == row.tanggal_akhir
-                else f"{ui.date(row.tanggal_awal, frame.lang)} – {ui.date(row.tanggal_akhir, frame.lang)}"
-                for row in rows.itertuples()
-            ],
-            t("alur.kolom.cek"): t("alur.cek_sls"),
-        }
-    )
+        ),
+        t("kolom.wilayah"): ("text", rows.nama_pendek),
+        t("alur.kolom.ppl_sls"): (
+            "text",
+            [f"{row.id_ppl_sls} – {row.nama_ppl_sls}" for row in rows.itertuples()],
+        ),
+        t("alur.kolom.keluarga"): ("integer", rows.keluarga),
+        t("alur.kolom.rentang_awal"): ("date", rows.tanggal_awal),
+        t("alur.kolom.rentang_akhir"): ("+date", rows.tanggal_akhir),
+        t("alur.kolom.cek"): ("text", t("alur.cek_sls")),
+    }
 
 
-def outside_table(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
+def outside_table(rows: pd.DataFrame, frame: ui.Frame) -> dict[str, tuple[str, object]]:
     t = frame.t
 
     def reason(row) -> str:
@@ -286,16 +296,14 @@ def outside_table(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
         }
         return t(OUTSIDE_REASONS[row.alasan], **words)
 
-    return pd.DataFrame(
-        {
-            t("alur.kolom.alasan"): [reason(row) for row in rows.itertuples()],
-            t("alur.kolom.petugas"): [officer(row) for row in rows.itertuples()],
-            t("kolom.wilayah"): rows.nama_pendek,
-            t("alur.kolom.keluarga"): rows.keluarga.map(ui.number),
-            t("alur.kolom.contoh"): rows.contoh_keluarga.map(", ".join),
-            t("alur.kolom.cek"): t("alur.cek_wilayah"),
-        }
-    )
+    return {
+        t("alur.kolom.alasan"): ("text", [reason(row) for row in rows.itertuples()]),
+        t("alur.kolom.petugas"): ("text", [officer(row) for row in rows.itertuples()]),
+        t("kolom.wilayah"): ("text", rows.nama_pendek),
+        t("alur.kolom.keluarga"): ("integer", rows.keluarga),
+        t("alur.kolom.contoh"): ("text", rows.contoh_keluarga.map(", ".join)),
+        t("alur.kolom.cek"): ("text", t("alur.cek_wilayah")),
+    }
 
 
 # The words of each reason the anomaly questions give.
@@ -310,7 +318,6 @@ ANOMALY_TABLES = {
 }
 
 
-@ui.per_version
 def anomaly(
     title_key: str, query: str, rows: pd.DataFrame, frame: ui.Frame, note_key: str | None = None
 ) -> None:
@@ -319,15 +326,19 @@ def anomaly(
     if rows.empty:
         st.success(frame.t("alur.tidak_ada"), icon=":material/check_circle:")
     else:
-        ui.table(ANOMALY_TABLES[query](rows, frame))
+        columns = ANOMALY_TABLES[query](rows, frame)
+        shown_as = ((frame.t("alur.kolom.rentang_awal"), frame.t("alur.kolom.rentang")),)
+        name = query.removeprefix("alur_")
+        ui.table(
+            ui.Table.of(columns, page="alur", name=name, title=frame.t(title_key), shown_as=shown_as), frame
+        )
     if note_key:
         st.caption(frame.t(note_key))
 
 
-@ui.per_version
 def pipeline_section(steps: pd.DataFrame, frame: ui.Frame) -> None:
     st.subheader(frame.t("alur.per_kab"))
-    ui.table(pipeline_table(steps, frame))
+    ui.table(pipeline_table(steps, frame), frame)
     st.caption(frame.t("alur.catatan_tabel"))
 
 

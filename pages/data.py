@@ -269,59 +269,74 @@ WORDS = {
 }
 
 
-def freshness_table(rows: pd.DataFrame) -> pd.DataFrame:
-    lang = ui.language()
+def files_frame(history: pd.DataFrame) -> ui.Frame:
+    """What this page's table files say of where and when: the whole warehouse (the province) as it is
+    today, its families' newest day and its last load."""
+    simulated = bool(history.simulasi.any())
+    registered = ui.ask("data_kesegaran").set_index("jenis").tanggal_terbaru.get("registrasi")
+    today = ui.today_wita(simulated)
+    return ui.Frame(
+        as_of=today,
+        kode_kab=None,
+        lang=ui.language(),
+        simulated=simulated,
+        data_until=today if pd.isna(registered) else registered.date(),
+        loaded_at=history.waktu_muat.max(),
+    )
+
+
+def freshness_table(rows: pd.DataFrame) -> ui.Table:
     rows = rows.set_index("jenis").reindex(list(LOAD_ORDER)).reset_index()
     last_load = [
-        ui.utc_as_wita(when, lang) if files else t("data.belum_pernah")
+        when if files else t("data.belum_pernah")
         for files, when in zip(rows.berkas_dimuat, rows.muat_terakhir, strict=True)
     ]
-    return pd.DataFrame(
+    return ui.Table.of(
         {
-            t("data.kolom.jenis"): rows.jenis,
-            t("data.kolom.berkas_dimuat"): rows.berkas_dimuat.map(ui.number),
-            t("data.kolom.muat_terakhir"): last_load,
-            t("data.kolom.baris_gudang"): rows.baris_gudang.map(ui.number),
-            t("data.kolom.tanggal_terbaru"): rows.tanggal_terbaru.map(lambda day: ui.date(day, lang)),
-            t("data.kolom.tolak_terbuka"): rows.tolak_terbuka.map(ui.number),
-        }
+            t("data.kolom.jenis"): ("text", rows.jenis),
+            t("data.kolom.berkas_dimuat"): ("integer", rows.berkas_dimuat),
+            t("data.kolom.muat_terakhir"): ("wita", last_load),
+            t("data.kolom.baris_gudang"): ("integer", rows.baris_gudang),
+            t("data.kolom.tanggal_terbaru"): ("date", rows.tanggal_terbaru),
+            t("data.kolom.tolak_terbuka"): ("flagged", rows.tolak_terbuka),
+        },
+        page="data",
+        name="kesegaran",
+        title=t("data.kesegaran"),
     )
 
 
-def freshness_section() -> None:
+def freshness_section(frame: ui.Frame) -> None:
     st.subheader(t("data.kesegaran"))
-    table = freshness_table(ui.ask("data_kesegaran"))
-    amber = f"background-color: {ui.STATUS_TINTS['kuning']}"
-    styled = table.style.map(
-        lambda value: amber if value != "0" else "", subset=[t("data.kolom.tolak_terbuka")]
-    )
-    ui.table(styled)
+    ui.table(freshness_table(ui.ask("data_kesegaran")), frame)
     st.caption(t("data.catatan_kesegaran"))
 
 
-def history_table(history: pd.DataFrame) -> pd.DataFrame:
-    lang = ui.language()
-    return pd.DataFrame(
+def history_table(history: pd.DataFrame) -> ui.Table:
+    return ui.Table.of(
         {
-            t("data.kolom.berkas"): history.nama_berkas,
-            t("data.kolom.jenis"): history.jenis,
-            t("data.kolom.waktu_muat"): history.waktu_muat.map(lambda when: ui.utc_as_wita(when, lang)),
-            t("data.kolom.dibaca"): history.baris_dibaca.map(ui.number),
-            t("data.kolom.dimuat"): history.baris_dimuat.map(ui.number),
-            t("data.kolom.diganti"): history.baris_diganti.map(ui.number),
-            t("data.kolom.ditolak"): history.baris_ditolak.map(ui.number),
-            t("data.kolom.checksum"): history.checksum.str[:12],
-            t("data.kolom.simulasi"): history.simulasi.map({True: t("data.ya"), False: ""}),
-        }
+            t("data.kolom.berkas"): ("text", history.nama_berkas),
+            t("data.kolom.jenis"): ("text", history.jenis),
+            t("data.kolom.waktu_muat"): ("wita", history.waktu_muat),
+            t("data.kolom.dibaca"): ("integer", history.baris_dibaca),
+            t("data.kolom.dimuat"): ("integer", history.baris_dimuat),
+            t("data.kolom.diganti"): ("integer", history.baris_diganti),
+            t("data.kolom.ditolak"): ("integer", history.baris_ditolak),
+            t("data.kolom.checksum"): ("text", history.checksum.str[:12]),
+            t("data.kolom.simulasi"): ("text", history.simulasi.map({True: t("data.ya"), False: ""})),
+        },
+        page="data",
+        name="riwayat",
+        title=t("data.riwayat"),
     )
 
 
-def history_section(history: pd.DataFrame) -> None:
+def history_section(history: pd.DataFrame, frame: ui.Frame) -> None:
     st.subheader(t("data.riwayat"))
     if history.empty:
         st.info(t("data.riwayat_kosong"))
         return
-    ui.table(history_table(history), wide=(t("data.kolom.berkas"),))
+    ui.table(history_table(history), frame, wide=(t("data.kolom.berkas"),))
     st.caption(t("data.catatan_riwayat"))
 
 
@@ -729,9 +744,10 @@ except WarehouseMissing:
     history = None  # nothing loaded yet: the app says so above, and uploading is all there is to do
 if history is not None:
     st.caption(t("data.cakupan"))
-    freshness_section()
+    frame = files_frame(history)
+    freshness_section(frame)
     if admin:  # who loaded what, and when: for those who load
-        history_section(history)
+        history_section(history, frame)
     rejects_section(history)
     withdrawals_section()
 if admin:

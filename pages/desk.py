@@ -170,34 +170,33 @@ def headline(total, checks, sites: int, frame: ui.Frame) -> None:
         column.metric(t(label), minutes(getattr(total, key), frame), border=True, help=t(hint))
 
 
-def service_table(rows: pd.DataFrame, frame: ui.Frame, *, by_day: bool) -> pd.DataFrame:
+def service_table(rows: pd.DataFrame, frame: ui.Frame, *, by_day: bool) -> ui.Table:
     t = frame.t
-    table = (
-        {t("desk.kolom.tanggal"): rows.tanggal.map(lambda day: ui.date(day, frame.lang))} if by_day else {}
-    )
-    table |= {
-        t("desk.kolom.lokasi"): rows.nama_lokasi.fillna(t("desk.semua_lokasi")),
-    }
+    table = {t("desk.kolom.tanggal"): ("date", rows.tanggal)} if by_day else {}
+    table[t("desk.kolom.lokasi")] = ("text", rows.nama_lokasi.fillna(t("desk.semua_lokasi")))
     if not by_day:  # a site's counters; the day table leaves them to the site table
-        table[t("desk.kolom.meja")] = rows.jumlah_meja.map(ui.number)
+        table[t("desk.kolom.meja")] = ("integer", rows.jumlah_meja)
     table |= {
-        t("desk.kolom.dilayani"): rows.dilayani.map(ui.number),
-        t("desk.kolom.per_jam_meja"): rows.per_jam_meja.map(ui.rate),
+        t("desk.kolom.dilayani"): ("integer", rows.dilayani),
+        t("desk.kolom.per_jam_meja"): ("decimal", rows.per_jam_meja),
     }
     for key, (_, column) in TIMES.items():
-        table[t(column)] = rows[key].map(ui.rate)
-    return pd.DataFrame(table)
+        table[t(column)] = ("minutes", rows[key])
+    if by_day:
+        return ui.Table.of(table, page="desk", name="layanan_harian", title=t("desk.per_hari"))
+    return ui.Table.of(table, page="desk", name="layanan_lokasi", title=t("desk.per_lokasi"))
 
 
-@ui.per_version
 def service_section(service: pd.DataFrame, frame: ui.Frame) -> None:
     sites = service[service.tingkat == "lokasi"]
     st.subheader(frame.t("desk.per_lokasi"))
-    ui.table(service_table(pd.concat([sites, service[service.tingkat == "semua"]]), frame, by_day=False))
+    ui.table(
+        service_table(pd.concat([sites, service[service.tingkat == "semua"]]), frame, by_day=False), frame
+    )
     st.caption(frame.t("desk.catatan_layanan"))
     st.subheader(frame.t("desk.per_hari"))
     days = service[service.tingkat == "hari"].sort_values(["tanggal", "nama_lokasi"], ascending=[False, True])
-    ui.table(service_table(days, frame, by_day=True))
+    ui.table(service_table(days, frame, by_day=True), frame)
 
 
 def chosen_site(sites: pd.DataFrame, frame: ui.Frame) -> str | None:
@@ -219,11 +218,14 @@ def arrivals_section(sites: pd.DataFrame, frame: ui.Frame) -> None:
     st.subheader(t("desk.kedatangan"))
     site = chosen_site(sites, frame)
     st.session_state["desk_lokasi"] = site
-    arrivals_chart(site, frame)
+    place = sites.set_index("id_desk").nama_lokasi.get(site, t("desk.semua_lokasi"))
+    title = f"{t('desk.kedatangan')} — {place}"
+    ui.chart(arrivals_figure(site, frame), frame, title=title, name="desk_kedatangan")
+    st.caption(t("desk.catatan_kedatangan"))
 
 
 @ui.per_version
-def arrivals_chart(site: str | None, frame: ui.Frame) -> None:
+def arrivals_figure(site: str | None, frame: ui.Frame):
     t = frame.t
     arrivals = ui.ask("desk_kedatangan", as_of=frame.as_of, kab=frame.kode_kab, desk=site)
     arrivals["hover"] = [
@@ -240,15 +242,20 @@ def arrivals_chart(site: str | None, frame: ui.Frame) -> None:
         "sumbu_y": t("desk.grafik.jam"),
         "skala": t("desk.grafik.kedatangan"),
     }
-    figure = arrivals_heatmap(
+    return arrivals_heatmap(
         arrivals, day_label=lambda day: short_date(day, frame.lang), hour_label=hour_label, words=words
     )
-    st.plotly_chart(figure, width="stretch", config={"displaylogo": False})
-    st.caption(t("desk.catatan_kedatangan"))
+
+
+def share_section(frame: ui.Frame) -> None:
+    t = frame.t
+    st.subheader(t("desk.porsi"))
+    ui.chart(share_figure(frame), frame, title=t("desk.porsi"), name="desk_porsi")
+    st.caption(t("desk.catatan_porsi"))
 
 
 @ui.per_version
-def share_section(frame: ui.Frame) -> None:
+def share_figure(frame: ui.Frame):
     t = frame.t
     regency = frame.kode_kab or DESK_CITY
     regencies = ui.ask("daftar_kabupaten").set_index("kode_kab")
@@ -268,28 +275,26 @@ def share_section(frame: ui.Frame) -> None:
         )
         for row in shares.itertuples()
     ]
-    st.subheader(t("desk.porsi"))
     words = {"sumbu_x": t("desk.grafik.hari"), "sumbu_y": t("desk.grafik.porsi")}
-    figure = share_lines(shares, names=names, day_label=lambda day: short_date(day, frame.lang), words=words)
-    st.plotly_chart(figure, width="stretch", config={"displaylogo": False})
-    st.caption(t("desk.catatan_porsi"))
+    return share_lines(shares, names=names, day_label=lambda day: short_date(day, frame.lang), words=words)
 
 
-def checks_table(rows: pd.DataFrame, frame: ui.Frame, name_column: str) -> pd.DataFrame:
+def checks_table(rows: pd.DataFrame, frame: ui.Frame, by_site: bool) -> ui.Table:
     t = frame.t
     table = {
-        t(name_column): rows.nama,
-        t("desk.kolom.keluarga_desk"): rows.keluarga_desk.map(ui.number),
-        t("desk.kolom.menunggu"): rows.menunggu.map(ui.number),
-        t("desk.kolom.menunggu_persen"): rows.menunggu_persen.map(ui.percent),
+        t("desk.kolom.lokasi" if by_site else "kolom.wilayah"): ("text", rows.nama),
+        t("desk.kolom.keluarga_desk"): ("integer", rows.keluarga_desk),
+        t("desk.kolom.menunggu"): ("integer", rows.menunggu),
+        t("desk.kolom.menunggu_persen"): ("percent", rows.menunggu_persen),
     }
     for key, column in AGE_BUCKETS.items():
-        table[t(column)] = rows[key].map(ui.number)
-    table[t("desk.kolom.umur_tertua")] = rows.umur_tertua.map(ui.number)
-    return pd.DataFrame(table)
+        table[t(column)] = ("integer", rows[key])
+    table[t("desk.kolom.umur_tertua")] = ("integer", rows.umur_tertua)
+    by = t("desk.cek_per_lokasi" if by_site else "desk.cek_per_kab")
+    name = "cek_rumah_lokasi" if by_site else "cek_rumah_kabupaten"
+    return ui.Table.of(table, page="desk", name=name, title=f"{t('desk.cek_rumah')}: {by}")
 
 
-@ui.per_version
 def checks_section(checks: pd.DataFrame, frame: ui.Frame) -> None:
     t = frame.t
     st.subheader(t("desk.cek_rumah"))
@@ -297,9 +302,9 @@ def checks_section(checks: pd.DataFrame, frame: ui.Frame) -> None:
         st.info(t("desk.tidak_ada_cek"))
         return
     st.markdown(f"**{t('desk.cek_per_lokasi')}**")
-    ui.table(checks_table(checks[checks.tingkat == "lokasi"], frame, "desk.kolom.lokasi"))
+    ui.table(checks_table(checks[checks.tingkat == "lokasi"], frame, by_site=True), frame)
     st.markdown(f"**{t('desk.cek_per_kab')}**")
-    ui.table(checks_table(checks[checks.tingkat == "kabupaten"], frame, "kolom.wilayah"))
+    ui.table(checks_table(checks[checks.tingkat == "kabupaten"], frame, by_site=False), frame)
     st.caption(t("desk.catatan_cek"))
 
 

@@ -60,13 +60,14 @@ WORDS = {
     },
     "jadwal.kolom_tanggal_target": {"id": "Tanggal target", "en": "Target date"},
     "jadwal.kolom_tahap": {"id": "Tahap (target)", "en": "Phase (target)"},
+    "jadwal.kolom_tahap_nama": {"id": "Tahap", "en": "Phase"},
+    "jadwal.kolom_target_tahap": {"id": "Target tahap", "en": "Phase target"},
     "jadwal.kolom_diperlukan": {"id": "Keluarga diperlukan", "en": "Families needed"},
     "jadwal.kolom_sisa_hari": {"id": "Sisa hari", "en": "Days left"},
     "jadwal.kolom_laju_perlu": {"id": "Perlu per hari", "en": "Needed a day"},
     "jadwal.kolom_laju_kini": {"id": "Laju kini per hari", "en": "Current a day"},
     "jadwal.kolom_rasio": {"id": "Rasio perlu/kini", "en": "Needed/current"},
     "jadwal.kolom_penilaian": {"id": "Bila laju bertahan", "en": "If the pace holds"},
-    "jadwal.lewat_hari": {"id": "lewat {hari}", "en": "{hari} past"},
     "jadwal.penilaian_tercapai": {"id": "Tercapai", "en": "Reached"},
     "jadwal.penilaian_sesuai": {"id": "Cukup", "en": "Enough"},
     "jadwal.penilaian_kurang": {"id": "Perlu dipercepat", "en": "Must speed up"},
@@ -105,7 +106,6 @@ WORDS = {
     "jadwal.kolom_sisa_keluarga": {"id": "Sisa keluarga", "en": "Families left"},
     "jadwal.kolom_laju_7hari": {"id": "Laju 7 hari per hari", "en": "7-day pace a day"},
     "jadwal.kolom_selisih_hari": {"id": "Selisih", "en": "Gap"},
-    "jadwal.selisih_hari": {"id": "{hari} hari", "en": "{hari} days"},
     "jadwal.semua": {"id": "Semua kabupaten/kota", "en": "All regencies"},
     "jadwal.semua_catatan": {
         "id": "Sumbu sama di semua panel; garis hitam: tanggal keadaan.",
@@ -170,13 +170,21 @@ def schedule_source(stones: pd.DataFrame, frame: ui.Frame) -> str:
     return frame.t("jadwal.sumber_sendiri" if own else "jadwal.sumber_provinsi")
 
 
-@ui.per_version
 def progress_section(curves: pd.DataFrame, frame: ui.Frame) -> None:
     t = frame.t
     st.subheader(t("jadwal.kurva"))
-    stones = ui.ask("jadwal_tonggak", kab=frame.kode_kab)
-    if stones.empty:
+    figure, source = progress_figure(curves, frame)
+    if source is None:
         st.info(t("jadwal.tanpa_jadwal"), icon=":material/event_busy:")
+    ui.chart(figure, frame, title=t("jadwal.kurva"), name="jadwal_kurva")
+    if source is not None:
+        st.caption(t("jadwal.kurva_catatan", sumber=source))
+
+
+@ui.per_version
+def progress_figure(curves: pd.DataFrame, frame: ui.Frame):
+    """The area's planned and actual curves, and where its schedule comes from (None: no schedule)."""
+    stones = ui.ask("jadwal_tonggak", kab=frame.kode_kab)
     area = curves[curves.kode_wilayah == (frame.kode_kab or ui.PROVINCE)]
     first, last = area.tanggal.min().date(), area.tanggal.max().date()
     figure = charts.progress_curve(
@@ -186,44 +194,41 @@ def progress_section(curves: pd.DataFrame, frame: ui.Frame) -> None:
         charts.date_ticks(first, last, (1, 15), frame.lang),
         curve_words(frame),
     )
-    st.plotly_chart(figure, width="stretch", config={"displaylogo": False})
-    if not stones.empty:
-        st.caption(t("jadwal.kurva_catatan", sumber=schedule_source(stones, frame)))
+    return figure, None if stones.empty else schedule_source(stones, frame)
 
 
-def _days_left(days, frame: ui.Frame) -> str:
-    count = frame.t("jadwal.selisih_hari", hari=ui.number(abs(days)))
-    return count if days >= 0 else frame.t("jadwal.lewat_hari", hari=count)
-
-
-def needed_pace_table(needed: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
+def needed_pace_table(needed: pd.DataFrame, frame: ui.Frame) -> ui.Table:
     t = frame.t
-    return pd.DataFrame(
+    phase = t("jadwal.kolom_tahap_nama")
+    return ui.Table.of(
         {
-            t("jadwal.kolom_tanggal_target"): needed.tanggal.map(lambda day: ui.date(day, frame.lang)),
-            t("jadwal.kolom_tahap"): [
-                f"{row.tahap} ({ui.percent(row.target_persen, digits=0)})" for row in needed.itertuples()
-            ],
-            t("jadwal.kolom_diperlukan"): needed.sisa_keluarga.map(ui.number),
-            t("jadwal.kolom_sisa_hari"): needed.sisa_hari.map(lambda days: _days_left(days, frame)),
-            t("jadwal.kolom_laju_perlu"): needed.laju_perlu.map(ui.rate),
-            t("jadwal.kolom_laju_kini"): needed.laju_7hari.map(ui.rate),
-            t("jadwal.kolom_rasio"): needed.rasio.map(
-                lambda ratio: ui.rate(ratio) + "×" if pd.notna(ratio) else "—"
+            t("jadwal.kolom_tanggal_target"): ("date", needed.tanggal),
+            phase: ("text", needed.tahap),
+            t("jadwal.kolom_target_tahap"): ("+whole_percent", needed.target_persen),
+            t("jadwal.kolom_diperlukan"): ("integer", needed.sisa_keluarga),
+            t("jadwal.kolom_sisa_hari"): ("days_left", needed.sisa_hari),
+            t("jadwal.kolom_laju_perlu"): ("decimal", needed.laju_perlu),
+            t("jadwal.kolom_laju_kini"): ("decimal", needed.laju_7hari),
+            t("jadwal.kolom_rasio"): ("ratio", needed.rasio),
+            t("jadwal.kolom_penilaian"): (
+                "text",
+                needed.penilaian.map(lambda verdict: t(PACE_VERDICTS[verdict])),
             ),
-            t("jadwal.kolom_penilaian"): needed.penilaian.map(lambda verdict: t(PACE_VERDICTS[verdict])),
-        }
+        },
+        page="jadwal",
+        name="laju_perlu",
+        title=t("jadwal.perlu"),
+        shown_as=((phase, t("jadwal.kolom_tahap")),),
     )
 
 
-@ui.per_version
 def needed_pace_section(needed: pd.DataFrame, frame: ui.Frame) -> None:
     st.subheader(frame.t("jadwal.perlu"))
     if needed.empty:
         st.info(frame.t("jadwal.tanpa_jadwal"), icon=":material/event_busy:")
         return
     table = needed_pace_table(needed, frame)
-    ui.table(table, max_rows=len(table))
+    ui.table(table, frame, max_rows=len(table))
     st.caption(frame.t("jadwal.perlu_catatan") + " " + frame.t("jadwal.satu_penilaian"))
 
 
@@ -244,10 +249,16 @@ def needed_label(target, frame: ui.Frame) -> str | None:
     )
 
 
-@ui.per_version
 def daily_section(needed: pd.DataFrame, frame: ui.Frame) -> None:
     t = frame.t
     st.subheader(t("jadwal.harian"))
+    ui.chart(daily_figure(needed, frame), frame, title=t("jadwal.harian"), name="jadwal_harian")
+    st.caption(t("jadwal.harian_catatan"))
+
+
+@ui.per_version
+def daily_figure(needed: pd.DataFrame, frame: ui.Frame):
+    t = frame.t
     daily = ui.ask("jadwal_harian", as_of=frame.as_of, kab=frame.kode_kab)
     hover = [
         t(
@@ -266,18 +277,9 @@ def daily_section(needed: pd.DataFrame, frame: ui.Frame) -> None:
         needed_label(target, frame),
     )
     ticks = charts.date_ticks(daily.tanggal.min().date(), frame.as_of, (1, 8, 15, 22), frame.lang)
-    figure = charts.daily_families(
+    return charts.daily_families(
         daily.assign(hover=hover), ticks, words, None if target is None else target.laju_perlu
     )
-    st.plotly_chart(figure, width="stretch", config={"displaylogo": False})
-    st.caption(t("jadwal.harian_catatan"))
-
-
-def _gap_days(days, frame: ui.Frame) -> str:
-    """Days from the projection to the target date: negative when the projection falls after it."""
-    if pd.isna(days):
-        return "—"
-    return frame.t("jadwal.selisih_hari", hari=f"{int(days):+d}" if days else "0")
 
 
 def finish_rows(areas: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
@@ -294,44 +296,51 @@ def finish_rows(areas: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
     return pd.concat([regencies, areas[areas.kode_wilayah == ui.PROVINCE]])
 
 
-def finish_table(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
+def finish_table(rows: pd.DataFrame, frame: ui.Frame) -> ui.Table:
     t = frame.t
-    return pd.DataFrame(
+    return ui.Table.of(
         {
-            t("kolom.wilayah"): rows.nama_pendek,
-            t("kolom.status"): rows.status.map(lambda value: ui.status(value, frame)),
-            t("jadwal.kolom_tanggal_target"): rows.tanggal_target.map(lambda day: ui.date(day, frame.lang)),
-            t("jadwal.kolom_sisa_keluarga"): rows.sisa_keluarga.map(ui.number),
-            t("jadwal.kolom_laju_7hari"): rows.laju_7hari.map(ui.rate),
-            t("kolom.proyeksi"): [ui.projection(row, frame) for row in rows.itertuples()],
-            t("jadwal.kolom_selisih_hari"): rows.selisih_hari.map(lambda days: _gap_days(days, frame)),
-        }
+            t("kolom.wilayah"): ("text", rows.nama_pendek),
+            t("kolom.status"): ("status", rows.status.map(lambda value: ui.status(value, frame))),
+            t("jadwal.kolom_tanggal_target"): ("date", rows.tanggal_target),
+            t("jadwal.kolom_sisa_keluarga"): ("integer", rows.sisa_keluarga),
+            t("jadwal.kolom_laju_7hari"): ("decimal", rows.laju_7hari),
+            t("kolom.proyeksi"): ("date", [ui.projected(row, frame) for row in rows.itertuples()]),
+            # Days from the projection to the target date: negative when the projection falls after it.
+            t("jadwal.kolom_selisih_hari"): ("days", rows.selisih_hari),
+        },
+        page="jadwal",
+        name="proyeksi",
+        title=t("jadwal.proyeksi"),
     )
 
 
-@ui.per_version
 def finish_section(areas: pd.DataFrame, frame: ui.Frame) -> None:
     st.subheader(frame.t("jadwal.proyeksi"))
     table = finish_table(finish_rows(areas, frame), frame)
-    ui.table(ui.status_tinted(table, frame), max_rows=len(table))
+    ui.table(table, frame, max_rows=len(table))
     st.caption(frame.t("jadwal.proyeksi_catatan") + " " + frame.t("status.bantuan"))
 
 
-@ui.per_version
 def regencies_section(curves: pd.DataFrame, frame: ui.Frame) -> None:
-    st.subheader(frame.t("jadwal.semua"))
+    title = frame.t("jadwal.semua")
+    st.subheader(title)
+    ui.chart(regencies_figure(curves, frame), frame, title=title, name="jadwal_kabupaten")
+    st.caption(frame.t("jadwal.semua_catatan"))
+
+
+@ui.per_version
+def regencies_figure(curves: pd.DataFrame, frame: ui.Frame):
     regencies = with_hover(curves[curves.kode_wilayah != ui.PROVINCE], frame)
     chosen = regencies.loc[regencies.kode_wilayah == frame.kode_kab, "nama_pendek"]
     first, last = regencies.tanggal.min().date(), regencies.tanggal.max().date()
-    figure = charts.regency_panels(
+    return charts.regency_panels(
         regencies,
         frame.as_of,
         charts.date_ticks(first, last, (1,), frame.lang),
         curve_words(frame),
         highlight=chosen.iloc[0] if len(chosen) else None,
     )
-    st.plotly_chart(figure, width="stretch", config={"displaylogo": False})
-    st.caption(frame.t("jadwal.semua_catatan"))
 
 
 ui.add_words(WORDS)

@@ -172,48 +172,56 @@ def _status_label(row, frame: ui.Frame) -> str:
     return frame.t("petugas.tanpa_sls") if row.ditugaskan == 0 else ui.status(row.status, frame)
 
 
-def _last_worked(row, frame: ui.Frame) -> str:
-    if pd.isna(row.terakhir_didata) and pd.notna(row.hari_menganggur):
-        return frame.t("petugas.belum_mulai")
-    return ui.date(row.terakhir_didata, frame.lang)
+def _status_labels(rows: pd.DataFrame, frame: ui.Frame) -> list[str]:
+    return [_status_label(row, frame) for row in rows.itertuples()]
 
 
-def _idle_days(row, frame: ui.Frame) -> str:
-    if row.ditugaskan > 0 and row.sisa_keluarga == 0:
-        return frame.t("petugas.selesai")
-    return ui.number(row.hari_menganggur)
+def _last_worked(rows: pd.DataFrame, frame: ui.Frame) -> list:
+    """The last day an officer registered a family; words for one who has not started."""
+    not_started = rows.terakhir_didata.isna() & rows.hari_menganggur.notna()
+    return [
+        frame.t("petugas.belum_mulai") if waiting else day
+        for waiting, day in zip(not_started, rows.terakhir_didata, strict=True)
+    ]
 
 
-# The officer tables' columns: name → (word key, how a row shows it).
+def _idle_days(rows: pd.DataFrame, frame: ui.Frame) -> list:
+    """Days without a family; words for one with nothing left."""
+    done = (rows.ditugaskan > 0) & (rows.sisa_keluarga == 0)
+    return [
+        frame.t("petugas.selesai") if over else days
+        for over, days in zip(done, rows.hari_menganggur, strict=True)
+    ]
+
+
+# The officer tables' columns: name → (word key, kind, the answer's column or how the rows give it).
 COLUMNS = {
     "id": (
         "petugas.kolom.id_petugas",
-        lambda row, frame: row.id_pml if row.tingkat == "PML" else row.id_petugas,
+        "text",
+        lambda rows, frame: rows.id_pml.where(rows.tingkat == "PML", rows.id_petugas),
     ),
-    "nama": ("petugas.kolom.nama", lambda row, frame: row.nama),
-    "wilayah": ("kolom.wilayah", lambda row, frame: row.nama_pendek),
-    "pml": ("petugas.kolom.pml", lambda row, frame: row.nama_pml),
-    "sls": ("petugas.kolom.sls", lambda row, frame: ui.number(row.jumlah_sls)),
-    "ditugaskan": ("petugas.kolom.ditugaskan", lambda row, frame: ui.number(row.ditugaskan)),
-    "terdata": ("kolom.terdata", lambda row, frame: ui.number(row.terdata)),
-    "capaian": ("kolom.capaian", lambda row, frame: ui.percent(row.persen)),
-    "laju": ("petugas.kolom.laju", lambda row, frame: ui.rate(row.laju_7hari)),
-    "rencana": ("kolom.rencana", lambda row, frame: ui.percent(row.harapan_persen)),
-    "harapan": ("petugas.kolom.harapan_keluarga", lambda row, frame: ui.number(row.harapan_keluarga)),
-    "selisih_kel": (
-        "petugas.kolom.selisih_keluarga",
-        lambda row, frame: ui.signed_number(row.selisih_keluarga),
-    ),
-    "selisih": ("petugas.kolom.selisih_poin", lambda row, frame: ui.points(row.selisih)),
-    "status": ("kolom.status", _status_label),
-    "sisa": ("petugas.kolom.sisa", lambda row, frame: ui.number(row.sisa_keluarga)),
-    "terakhir": ("petugas.kolom.terakhir", _last_worked),
-    "menganggur": ("petugas.kolom.menganggur", _idle_days),
-    "median": ("petugas.kolom.median_kab", lambda row, frame: ui.rate(row.median_kab)),
-    "kali_median": ("petugas.kolom.kali_median", lambda row, frame: ui.rate(row.kali_median)),
-    "ppl": ("petugas.kolom.ppl", lambda row, frame: ui.number(row.jumlah_ppl)),
-    "ppl_menganggur": ("petugas.kolom.ppl_menganggur", lambda row, frame: ui.number(row.ppl_menganggur)),
-    "ppl_tertinggal": ("petugas.kolom.ppl_tertinggal", lambda row, frame: ui.number(row.ppl_tertinggal)),
+    "nama": ("petugas.kolom.nama", "text", "nama"),
+    "wilayah": ("kolom.wilayah", "text", "nama_pendek"),
+    "pml": ("petugas.kolom.pml", "text", "nama_pml"),
+    "sls": ("petugas.kolom.sls", "integer", "jumlah_sls"),
+    "ditugaskan": ("petugas.kolom.ditugaskan", "integer", "ditugaskan"),
+    "terdata": ("kolom.terdata", "integer", "terdata"),
+    "capaian": ("kolom.capaian", "percent", "persen"),
+    "laju": ("petugas.kolom.laju", "decimal", "laju_7hari"),
+    "rencana": ("kolom.rencana", "percent", "harapan_persen"),
+    "harapan": ("petugas.kolom.harapan_keluarga", "integer", "harapan_keluarga"),
+    "selisih_kel": ("petugas.kolom.selisih_keluarga", "signed", "selisih_keluarga"),
+    "selisih": ("petugas.kolom.selisih_poin", "points", "selisih"),
+    "status": ("kolom.status", "status", _status_labels),
+    "sisa": ("petugas.kolom.sisa", "integer", "sisa_keluarga"),
+    "terakhir": ("petugas.kolom.terakhir", "date", _last_worked),
+    "menganggur": ("petugas.kolom.menganggur", "integer", _idle_days),
+    "median": ("petugas.kolom.median_kab", "decimal", "median_kab"),
+    "kali_median": ("petugas.kolom.kali_median", "decimal", "kali_median"),
+    "ppl": ("petugas.kolom.ppl", "integer", "jumlah_ppl"),
+    "ppl_menganggur": ("petugas.kolom.ppl_menganggur", "integer", "ppl_menganggur"),
+    "ppl_tertinggal": ("petugas.kolom.ppl_tertinggal", "integer", "ppl_tertinggal"),
 }
 # Which columns each table shows, in order: who, their status, then the figures behind it, so that the
 # status stays in sight on a narrow screen.
@@ -284,25 +292,23 @@ def officer_rows(frame: ui.Frame) -> pd.DataFrame:
     return ui.ask_uncached("petugas_kinerja", as_of=frame.as_of, kab=frame.kode_kab)
 
 
-def officer_table(rows: pd.DataFrame, columns: list[str], frame: ui.Frame) -> pd.DataFrame:
-    """The rows' cells under the frame's words; the regency only when the frame shows the province."""
+def officer_table(rows: pd.DataFrame, columns: list[str], frame: ui.Frame, name: str, title: str) -> ui.Table:
+    """Every row under the frame's words; the regency only when the frame shows the province."""
     if frame.kode_kab is not None:
         columns = [column for column in columns if column != "wilayah"]
-    records = list(rows.itertuples())
     cells = {}
     for column in columns:
-        words, show = COLUMNS[column]
-        cells[frame.t(words)] = [show(row, frame) for row in records]
-    return pd.DataFrame(cells)
+        words, kind, source = COLUMNS[column]
+        cells[frame.t(words)] = (kind, source(rows, frame) if callable(source) else rows[source])
+    return ui.Table.of(cells, page="petugas", name=name, title=title)
 
 
-def show_table(rows: pd.DataFrame, columns: list[str], frame: ui.Frame) -> None:
+def show_table(table: ui.Table, frame: ui.Frame) -> None:
     """A tinted table of the first MAX_ROWS rows (formatting and styling the province's 6.400 officers
-    takes seconds), saying so when there are more."""
-    shown = officer_table(rows.head(MAX_ROWS), columns, frame)
-    ui.table(ui.status_tinted(shown, frame), max_rows=SHOWN_ROWS)
-    if len(rows) > MAX_ROWS:
-        st.caption(frame.t("petugas.terpotong", n=ui.number(MAX_ROWS), total=ui.number(len(rows))))
+    takes seconds), saying so when there are more; its files carry every row."""
+    ui.table(table, frame, max_rows=SHOWN_ROWS, shown_rows=MAX_ROWS)
+    if len(table) > MAX_ROWS:
+        st.caption(frame.t("petugas.terpotong", n=ui.number(MAX_ROWS), total=ui.number(len(table))))
 
 
 @ui.per_version
@@ -347,11 +353,11 @@ def ppl_rows(frame: ui.Frame) -> pd.DataFrame:
     return rows[rows.tingkat == "PPL"]
 
 
-@ui.per_version
-def action_lists(frame: ui.Frame) -> None:
+@ui.shared_per_version
+def action_tables(frame: ui.Frame) -> list[tuple[str, ui.Table, str]]:
+    """Each list of officers to act on: its name, its table, and what its note says."""
     t = frame.t
     ppl = ppl_rows(frame)
-    st.subheader(t("petugas.perlu_tindakan"))
     behind = ppl[ppl.ppl_tertinggal > 0].sort_values("selisih")
     idle = ppl[ppl.ppl_menganggur > 0].sort_values(["hari_menganggur", "sisa_keluarga"], ascending=False)
     overloaded = ppl[ppl.ppl_beban_berlebih > 0].sort_values("kali_median", ascending=False)
@@ -365,13 +371,23 @@ def action_lists(frame: ui.Frame) -> None:
         ),
         ("beban", overloaded, OVERLOADED, t("petugas.catatan_beban")),
     ]
-    tabs = st.tabs([t(ACTION_LISTS[name].tab, n=ui.number(len(rows))) for name, rows, _, _ in lists])
-    for tab, (name, rows, columns, note) in zip(tabs, lists, strict=True):
+    return [
+        (name, officer_table(rows, columns, frame, name, t(ACTION_LISTS[name].label)), note)
+        for name, rows, columns, note in lists
+    ]
+
+
+def action_lists(frame: ui.Frame) -> None:
+    t = frame.t
+    st.subheader(t("petugas.perlu_tindakan"))
+    lists = action_tables(frame)
+    tabs = st.tabs([t(ACTION_LISTS[name].tab, n=ui.number(len(table))) for name, table, _ in lists])
+    for tab, (name, table, note) in zip(tabs, lists, strict=True):
         with tab:
-            if rows.empty:
+            if not len(table):
                 st.success(t(ACTION_LISTS[name].empty), icon=":material/check_circle:")
                 continue
-            show_table(rows, columns, frame)
+            show_table(table, frame)
             st.caption(note)
 
 
@@ -415,11 +431,24 @@ def points_to_draw(ppl: pd.DataFrame, columns: tuple[str, ...], frame: ui.Frame)
     return [sample.assign(hover=sample.id_petugas.map(hover)) for sample in samples]
 
 
-@ui.per_version
 def spread_section(frame: ui.Frame) -> None:
     t = frame.t
-    ppl = ppl_rows(frame)
     st.subheader(t("petugas.sebaran"))
+    (workload, pace), note = spread_figures(frame)
+    left, right = st.columns(2)
+    with left:
+        ui.chart(workload, frame, title=t("petugas.judul_beban"), name="petugas_beban")
+    with right:
+        ui.chart(pace, frame, title=t("petugas.judul_laju"), name="petugas_laju")
+    st.caption(note)
+
+
+@ui.shared_per_version
+def spread_figures(frame: ui.Frame):
+    """The PPL's workload and pace by regency, and the note under them: thousands of points, shared
+    rather than copied on every run."""
+    t = frame.t
+    ppl = ppl_rows(frame)
     workload_points, pace_points = points_to_draw(ppl, ("ditugaskan", "laju_7hari"), frame)
     workload = spread_figure(
         workload_points,
@@ -437,13 +466,10 @@ def spread_section(frame: ui.Frame) -> None:
         title=t("petugas.judul_laju"),
         axis_title=t("petugas.sumbu_laju"),
     )
-    left, right = st.columns(2)
-    left.plotly_chart(workload, width="stretch", config={"displaylogo": False})
-    right.plotly_chart(pace, width="stretch", config={"displaylogo": False})
     note = t("petugas.catatan_sebaran")
     if ppl.groupby("kode_kab").size().max() > POINTS_PER_REGENCY:
         note += " " + t("petugas.catatan_sampel", n=ui.number(POINTS_PER_REGENCY))
-    st.caption(note)
+    return (workload, pace), note
 
 
 def _team_key(row) -> str:
@@ -537,24 +563,25 @@ def team_section(frame: ui.Frame) -> None:
         return
     chosen = choose_team(teams, frame)
     if chosen is not None:
-        team_members(chosen, frame)
+        show_table(team_members(chosen, frame), frame)
 
 
 @ui.per_version
-def team_members(key: str, frame: ui.Frame) -> None:
-    """The team under `key` (see _team_key): its sums and its members."""
+def team_members(key: str, frame: ui.Frame) -> ui.Table:
+    """The team under `key` (see _team_key): draws its sums and its members' title, and gives the members."""
     rows = officer_rows(frame)
     teams = _teams(rows)
     team = teams[teams.kunci == key].iloc[0]
     team_headline(team, frame)
     if team.tingkat == "PML":
-        title = frame.t("petugas.anggota_pml", nama=ui.plain(team.nama))
+        title = "petugas.anggota_pml"
         members, columns = rows[(rows.tingkat == "PPL") & (rows.id_pml == team.id_pml)], TEAM_PPL
     else:
-        title = frame.t("petugas.anggota_koseka", nama=ui.plain(team.nama))
+        title = "petugas.anggota_koseka"
         members, columns = rows[(rows.tingkat == "PML") & (rows.id_koseka == team.id_koseka)], TEAM_PML
-    st.markdown(f"**{title}**")
-    show_table(members.sort_values("selisih", na_position="last"), columns, frame)
+    st.markdown(f"**{frame.t(title, nama=ui.plain(team.nama))}**")
+    members = members.sort_values("selisih", na_position="last")
+    return officer_table(members, columns, frame, "tim", frame.t(title, nama=team.nama))
 
 
 def find_officers(ppl: pd.DataFrame, search: str) -> pd.DataFrame:
@@ -578,14 +605,20 @@ def all_officers(frame: ui.Frame) -> None:
     officers_found(search, frame)
 
 
-@ui.per_version
-def officers_found(search: str, frame: ui.Frame) -> None:
-    t = frame.t
+@ui.shared_per_version
+def found_table(search: str, frame: ui.Frame) -> tuple[ui.Table, int]:
+    """The PPL found, furthest behind plan first, and how many PPL there are."""
     ppl = ppl_rows(frame)
     found = find_officers(ppl, search).sort_values("selisih", na_position="last")
-    st.caption(t("petugas.ditemukan", n=ui.number(len(found)), total=ui.number(len(ppl))))
-    if not found.empty:
-        show_table(found, ALL_PPL, frame)
+    return officer_table(found, ALL_PPL, frame, "semua", frame.t("petugas.semua")), len(ppl)
+
+
+def officers_found(search: str, frame: ui.Frame) -> None:
+    t = frame.t
+    found, total = found_table(search, frame)
+    st.caption(t("petugas.ditemukan", n=ui.number(len(found)), total=ui.number(total)))
+    if len(found):
+        show_table(found, frame)
     st.caption(t("petugas.catatan_semua") + " " + t("status.bantuan"))
 
 

@@ -174,12 +174,14 @@ def headline(area, frame: ui.Frame) -> None:
 def regency_map_section(regencies: pd.DataFrame, frame: ui.Frame) -> None:
     st.subheader(frame.t("ringkasan.peta"))
     colour = ui.maps.colour_choice("warna_peta", frame)
-    regency_map_drawing(regencies, colour, ui.maps.boundaries_folder(), frame)
+    figure, match = regency_map(regencies, colour, ui.maps.boundaries_folder(), frame)
+    ui.maps.show(figure, frame, title=frame.t("ringkasan.peta"), name="ringkasan_peta")
+    ui.maps.boundaries_note(match, frame)
 
 
-@ui.per_version
-def regency_map_drawing(regencies: pd.DataFrame, colour: str, folder: Path | None, frame: ui.Frame) -> None:
-    """The map coloured by `colour`, with the boundaries in `folder`."""
+@ui.shared_per_version
+def regency_map(regencies: pd.DataFrame, colour: str, folder: Path | None, frame: ui.Frame):
+    """The map coloured by `colour`, with the boundaries in `folder`, and how the codes matched them."""
     projection = frame.t("kolom.proyeksi")
     shown = regencies.rename(columns={"kode_wilayah": "kode", "nama_wilayah": "nama"})
     shown["hover"] = [
@@ -188,37 +190,37 @@ def regency_map_drawing(regencies: pd.DataFrame, colour: str, folder: Path | Non
         )
         for row in shown.itertuples()
     ]
-    figure, match = ui.maps.figure(shown, level="kabupaten", colour=colour, folder=folder, frame=frame)
-    st.plotly_chart(figure, width="stretch", config={"displaylogo": False})
-    ui.maps.boundaries_note(match, frame)
+    return ui.maps.figure(shown, level="kabupaten", colour=colour, folder=folder, frame=frame)
 
 
-def ranking_table(areas: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
+def ranking_table(areas: pd.DataFrame, frame: ui.Frame) -> ui.Table:
     """Regencies from furthest behind plan, then the province total."""
     t = frame.t
     ordered = ui.changes.ranked(areas)
-    return pd.DataFrame(
+    return ui.Table.of(
         {
-            t("kolom.wilayah"): ordered.nama_pendek,
-            t("kolom.target"): ordered.target_keluarga.map(ui.number),
-            t("kolom.terdata"): ordered.terdata.map(ui.number),
-            t("kolom.capaian"): ordered.persen.map(ui.percent),
-            t("kolom.rencana"): ordered.harapan_persen.map(ui.percent),
-            t("kolom.selisih"): ordered.selisih.map(ui.points),
-            t("kolom.status"): ordered.status.map(lambda value: ui.status(value, frame)),
-            t("ringkasan.kolom_sisa"): ordered.sisa_keluarga.map(ui.number),
-            t("ringkasan.kolom_kemarin"): ordered.tambah_kemarin.map(ui.signed_number),
-            t("ringkasan.kolom_poin_pekan"): ordered.poin_pekan.map(ui.points),
-            t("kolom.proyeksi"): [ui.projection(row, frame) for row in ordered.itertuples()],
-        }
+            t("kolom.wilayah"): ("text", ordered.nama_pendek),
+            # Beside the name, so that a phone's narrow screen shows both.
+            t("kolom.status"): ("status", ordered.status.map(lambda value: ui.status(value, frame))),
+            t("kolom.target"): ("integer", ordered.target_keluarga),
+            t("kolom.terdata"): ("integer", ordered.terdata),
+            t("kolom.capaian"): ("percent", ordered.persen),
+            t("kolom.rencana"): ("percent", ordered.harapan_persen),
+            t("kolom.selisih"): ("points", ordered.selisih),
+            t("ringkasan.kolom_sisa"): ("integer", ordered.sisa_keluarga),
+            t("ringkasan.kolom_kemarin"): ("signed", ordered.tambah_kemarin),
+            t("ringkasan.kolom_poin_pekan"): ("points", ordered.poin_pekan),
+            t("kolom.proyeksi"): ("date", [ui.projected(row, frame) for row in ordered.itertuples()]),
+        },
+        page="ringkasan",
+        title=t("ringkasan.peringkat"),
     )
 
 
-@ui.per_version
 def ranking_section(areas: pd.DataFrame, frame: ui.Frame) -> None:
     st.subheader(frame.t("ringkasan.peringkat"))
     table = ranking_table(areas, frame)
-    ui.table(ui.status_tinted(table, frame), max_rows=len(table))
+    ui.table(table, frame, max_rows=len(table))
     st.caption(frame.t("ringkasan.peringkat_catatan") + " " + frame.t("status.bantuan"))
 
 
@@ -254,24 +256,31 @@ def status_moves(changes: pd.DataFrame, frame: ui.Frame) -> str:
     return frame.t("ringkasan.status_berubah", wilayah=ui.plain(names))
 
 
-def comparison_table(changes: pd.DataFrame, since: dt.date, frame: ui.Frame) -> pd.DataFrame:
-    """The ranking's regencies on both days: completion then and now, what was gained, status then and
-    now."""
+def comparison_table(changes: pd.DataFrame, since: dt.date, frame: ui.Frame) -> ui.Table:
+    """The ranking's regencies (and the province) on both days: completion then and now, what was
+    gained, the status then and now."""
     t = frame.t
-    ordered = ui.changes.ranked(changes)
+    rows = ui.changes.ranked(changes)
     then, now = (ui.date(day, frame.lang) for day in (since, frame.as_of))
-    return pd.DataFrame(
+    return ui.Table.of(
         {
-            t("kolom.wilayah"): ordered.nama_pendek,
-            t("ringkasan.kolom_capaian_pada", tanggal=then): ordered.persen_dulu.map(ui.percent),
-            t("ringkasan.kolom_capaian_pada", tanggal=now): ordered.persen.map(ui.percent),
-            t("ringkasan.kolom_tambah_poin"): ordered.tambah_poin.map(ui.points),
-            t("ringkasan.kolom_tambah_keluarga"): ordered.tambah_keluarga.map(ui.signed_number),
-            t("ringkasan.kolom_status_pada", tanggal=then): ordered.status_dulu.map(
-                lambda value: ui.status(value, frame)
+            t("kolom.wilayah"): ("text", rows.nama_pendek),
+            t("ringkasan.kolom_capaian_pada", tanggal=then): ("percent", rows.persen_dulu),
+            t("ringkasan.kolom_capaian_pada", tanggal=now): ("percent", rows.persen),
+            t("ringkasan.kolom_tambah_poin"): ("points", rows.tambah_poin),
+            t("ringkasan.kolom_tambah_keluarga"): ("signed", rows.tambah_keluarga),
+            t("ringkasan.kolom_status_pada", tanggal=then): (
+                "status",
+                rows.status_dulu.map(lambda value: ui.status(value, frame)),
             ),
-            t("kolom.status"): ordered.status.map(lambda value: ui.status(value, frame)),
-        }
+            t("ringkasan.kolom_status_pada", tanggal=now): (
+                "status",
+                rows.status.map(lambda value: ui.status(value, frame)),
+            ),
+        },
+        page="ringkasan",
+        name="perbandingan",
+        title=t("ringkasan.banding"),
     )
 
 
@@ -284,7 +293,7 @@ def comparison_section(areas: pd.DataFrame, frame: ui.Frame) -> None:
         changes[changes.kode_wilayah == (frame.kode_kab or ui.PROVINCE)].iloc[0], since, frame
     )
     table = comparison_table(changes, since, frame)
-    ui.table(ui.status_tinted(table, frame), max_rows=len(table))
+    ui.table(table, frame, max_rows=len(table))
     st.caption(status_moves(changes, frame))
 
 

@@ -98,6 +98,14 @@ WORDS = {
     "wilayah.tab_kec": {"id": "Kecamatan ({n})", "en": "Kecamatan ({n})"},
     "wilayah.tab_desa": {"id": "Desa/kelurahan ({n})", "en": "Desa/kelurahan ({n})"},
     "wilayah.tab_sls": {"id": "SLS belum didata ({n})", "en": "SLS not started ({n})"},
+    "wilayah.tertinggal_judul": {
+        "id": "{tingkat} yang paling tertinggal dari rencana",
+        "en": "The {tingkat} furthest behind plan",
+    },
+    "wilayah.sls_judul": {
+        "id": "SLS yang belum didata padahal PPL-nya sudah mulai",
+        "en": "SLS not started although their PPL has",
+    },
     "wilayah.tertinggal_catatan": {
         "id": "Sampai 20 {tingkat} yang berada di belakang rencana, yang paling tertinggal lebih dulu.",
         "en": "Up to 20 {tingkat} behind plan, furthest behind first.",
@@ -281,9 +289,10 @@ def headline(area: pd.Series, frame: ui.Frame) -> None:
 
 
 def map_title(view: View, frame: ui.Frame) -> str:
+    """The map's title as written (the subheader makes it plain for markdown)."""
     if view.kab is None:
         return frame.t("wilayah.peta_kab")
-    return frame.t("wilayah.peta_kec", wilayah=ui.plain(view.trail[1][0]))
+    return frame.t("wilayah.peta_kec", wilayah=view.trail[1][0])
 
 
 @ui.shared_per_version
@@ -323,10 +332,11 @@ def map_section(view: View, mapped: pd.DataFrame, colour: str, frame: ui.Frame) 
     # The key names the view, so that a click's selection does not linger into the next one.
     key = "wilayah_peta_" + "_".join(code for code in (view.kab, view.kec, view.desa) if code)
     map_view = view if view.level in ("kab", "kec") else _kecamatan_view(view, mapped)
-    st.plotly_chart(
+    ui.maps.show(
         figure,
-        width="stretch",
-        config={"displaylogo": False},
+        frame,
+        title=map_title(view, frame),
+        name="wilayah_peta",
         key=key,
         on_select=lambda: on_map_choice(map_view, key, figure),
         selection_mode="points",
@@ -367,83 +377,101 @@ def status_counts(view: View, frame: ui.Frame) -> None:
         t("wilayah.tanpa_target")
     ]
     shown = [label for label in words if label in counts]
-    table = pd.DataFrame(
+    title = t("wilayah.sebaran", tingkat=t(UNITS[view.level]))
+    table = ui.Table.of(
         {
-            t("kolom.status"): shown,
-            t(TIERS[view.level]): [ui.number(counts[label]) for label in shown],
-        }
+            t("kolom.status"): ("status", shown),
+            t(TIERS[view.level]): ("integer", [counts[label] for label in shown]),
+        },
+        page="wilayah",
+        name=f"sebaran_{view.level}",
+        title=title,
     )
-    st.markdown(f"**{t('wilayah.sebaran', tingkat=t(UNITS[view.level]))}**")
+    st.markdown(f"**{title}**")
     show_table(table, frame)
 
 
-def _figures(rows: pd.DataFrame, frame: ui.Frame) -> dict[str, pd.Series]:
+def _figures(rows: pd.DataFrame, frame: ui.Frame) -> dict[str, tuple[str, object]]:
     t = frame.t
     return {
-        t("kolom.target"): rows.target_keluarga.map(ui.number),
-        t("kolom.terdata"): rows.terdata.map(ui.number),
-        t("kolom.capaian"): rows.persen.map(ui.percent),
-        t("kolom.rencana"): rows.harapan_persen.map(ui.percent),
-        t("kolom.selisih"): rows.selisih.map(ui.points),
-        t("kolom.status"): [status_words(row, frame) for row in rows.itertuples()],
-        t("wilayah.sisa"): rows.sisa_keluarga.map(ui.number),
-        t("wilayah.terdata_7hari"): rows.terdata_7hari.map(ui.number),
+        t("kolom.target"): ("integer", rows.target_keluarga),
+        t("kolom.terdata"): ("integer", rows.terdata),
+        t("kolom.capaian"): ("percent", rows.persen),
+        t("kolom.rencana"): ("percent", rows.harapan_persen),
+        t("kolom.selisih"): ("points", rows.selisih),
+        t("kolom.status"): ("status", [status_words(row, frame) for row in rows.itertuples()]),
+        t("wilayah.sisa"): ("integer", rows.sisa_keluarga),
+        t("wilayah.terdata_7hari"): ("integer", rows.terdata_7hari),
     }
 
 
-def units_table(view: View, frame: ui.Frame) -> pd.DataFrame:
+def units_table(view: View, frame: ui.Frame, title: str) -> ui.Table:
     t = frame.t
     rows = view.units
-    names = {t("wilayah.kode"): rows.kode, t(TIERS[view.level]): rows.nama}
-    table = {**names, **_figures(rows, frame)}
+    table = {t("wilayah.kode"): ("text", rows.kode), t(TIERS[view.level]): ("text", rows.nama)}
+    table |= _figures(rows, frame)
     if view.level == "sls" and ui.may_ask("wilayah_sls_petugas"):  # who to call, for those who may know
         people = ui.ask("wilayah_sls_petugas", kab=view.kab, kec=view.kec, desa=view.desa)
         people = people.set_index("idsubsls").reindex(rows.kode)
-        table[t("wilayah.ppl")] = [_person(row.id_ppl, row.nama_ppl) for row in people.itertuples()]
-        table[t("wilayah.pml")] = [_person(row.id_pml, row.nama_pml) for row in people.itertuples()]
-    return pd.DataFrame(table)
+        table[t("wilayah.ppl")] = ("text", [_person(row.id_ppl, row.nama_ppl) for row in people.itertuples()])
+        table[t("wilayah.pml")] = ("text", [_person(row.id_pml, row.nama_pml) for row in people.itertuples()])
+    # Named by the level listed and, below a regency, the area it lists: rincian_6472010_desa.
+    name = "_".join(part for part in ("rincian", view.desa or view.kec, view.level) if part)
+    return ui.Table.of(table, page="wilayah", name=name, title=title)
+
+
+def units_section(view: View, frame: ui.Frame) -> None:
+    """The units of the chosen area, furthest behind plan first."""
+    t = frame.t
+    name, level = view.trail[-1][0], t(TIERS[view.level])
+    st.subheader(t("wilayah.rincian", tingkat=level, wilayah=ui.plain(name)))
+    show_table(units_table(view, frame, t("wilayah.rincian", tingkat=level, wilayah=name)), frame)
+    st.caption(t("wilayah.rincian_catatan") + " " + t("status.bantuan"))
 
 
 def _person(code, name) -> str:
     return "—" if pd.isna(code) else f"{name} ({code})"
 
 
-def laggards_table(rows: pd.DataFrame, level: str, frame: ui.Frame) -> pd.DataFrame:
+def laggards_table(rows: pd.DataFrame, level: str, frame: ui.Frame) -> ui.Table:
     t = frame.t
-    names = {t("wilayah.kode"): rows.kode, t(TIERS[level]): rows.nama}
+    names = {t("wilayah.kode"): ("text", rows.kode), t(TIERS[level]): ("text", rows.nama)}
     if level == "desa":
-        names[t("wilayah.tingkat.kec")] = rows.nama_kec
+        names[t("wilayah.tingkat.kec")] = ("text", rows.nama_kec)
     if frame.kode_kab is None:
-        names[t("wilayah.tingkat.kab")] = rows.nama_kab
-    return pd.DataFrame({**names, **_figures(rows, frame)})
+        names[t("wilayah.tingkat.kab")] = ("text", rows.nama_kab)
+    title = t("wilayah.tertinggal_judul", tingkat=t(UNITS[level]))
+    return ui.Table.of(
+        {**names, **_figures(rows, frame)}, page="wilayah", name=f"tertinggal_{level}", title=title
+    )
 
 
-def empty_sls_table(rows: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
+def empty_sls_table(rows: pd.DataFrame, frame: ui.Frame) -> ui.Table:
     t = frame.t
     columns = {
-        t("wilayah.kode"): rows.idsubsls,
-        t("wilayah.tingkat.sls"): rows.nama_sls,
-        t("wilayah.tingkat.desa"): rows.nama_desa,
-        t("wilayah.tingkat.kec"): rows.nama_kec,
+        t("wilayah.kode"): ("text", rows.idsubsls),
+        t("wilayah.tingkat.sls"): ("text", rows.nama_sls),
+        t("wilayah.tingkat.desa"): ("text", rows.nama_desa),
+        t("wilayah.tingkat.kec"): ("text", rows.nama_kec),
     }
     if frame.kode_kab is None:
-        columns[t("wilayah.tingkat.kab")] = rows.nama_kab
+        columns[t("wilayah.tingkat.kab")] = ("text", rows.nama_kab)
     columns |= {
-        t("kolom.target"): rows.target_keluarga.map(ui.number),
-        t("wilayah.ppl"): rows.id_petugas,
-        t("wilayah.nama_ppl"): rows.nama_petugas,
-        t("wilayah.ppl_mulai"): rows.tanggal_mulai.map(lambda day: ui.date(day, frame.lang)),
-        t("wilayah.terdata_ppl"): rows.terdata_ppl.map(ui.number),
+        t("kolom.target"): ("integer", rows.target_keluarga),
+        t("wilayah.ppl"): ("text", rows.id_petugas),
+        t("wilayah.nama_ppl"): ("text", rows.nama_petugas),
+        t("wilayah.ppl_mulai"): ("date", rows.tanggal_mulai),
+        t("wilayah.terdata_ppl"): ("integer", rows.terdata_ppl),
     }
-    return pd.DataFrame(columns)
+    title = t("wilayah.sls_judul")
+    return ui.Table.of(columns, page="wilayah", name="sls_belum_mulai", title=title)
 
 
-def show_table(table: pd.DataFrame, frame: ui.Frame) -> None:
+def show_table(table: ui.Table, frame: ui.Frame) -> None:
     """Tinted by status; every row shown without inner scrolling up to 20 rows (a laggard list's length)."""
-    ui.table(ui.status_tinted(table, frame), max_rows=20)
+    ui.table(table, frame, max_rows=20)
 
 
-@ui.per_version
 def laggards_section(area_name: str, frame: ui.Frame) -> None:
     """The laggards of the frame's area (`area_name`: the province or the chosen regency)."""
     t = frame.t
@@ -495,7 +523,7 @@ if view.units.empty:
     st.info(frame.t("wilayah.tanpa_sls", wilayah=ui.plain(view.trail[-1][0])), icon=":material/info:")
     st.stop()
 mapped = view.units if view.level in ("kab", "kec") else _units(frame)
-st.subheader(map_title(view, frame))
+st.subheader(ui.plain(map_title(view, frame)))
 map_column, side_column = st.columns([3, 2], gap="large")
 with side_column:
     chooser(view, frame)
@@ -503,13 +531,5 @@ with side_column:
     status_counts(view, frame)
 with map_column:
     map_section(view, mapped, colour, frame)
-st.subheader(
-    frame.t(
-        "wilayah.rincian",
-        tingkat=frame.t(TIERS[view.level]),
-        wilayah=ui.plain(view.trail[-1][0]),
-    )
-)
-show_table(units_table(view, frame), frame)
-st.caption(frame.t("wilayah.rincian_catatan") + " " + frame.t("status.bantuan"))
+units_section(view, frame)
 laggards_section(view.trail[min(len(view.trail) - 1, 1)][0], frame)

@@ -107,12 +107,12 @@ def test_overview_ranking_table(open_view):
     table = open_view(tanggal="2022-10-24").dataframe[0].value
     assert list(table.columns) == [
         "Kabupaten/kota",
+        "Status",
         "Target",
         "Terdata",
         "Capaian",
         "Rencana",
         "Selisih",
-        "Status",
         "Sisa keluarga",
         "+ Sejak kemarin",
         "Δ 7 hari (poin)",
@@ -121,12 +121,12 @@ def test_overview_ranking_table(open_view):
     rows = table.set_index("Kabupaten/kota")
     # Mahakam Ulu: 10 − 2 = 8 left; nothing on 24 Oct (K25 came on 23 Oct); 0 % on 17 Oct → +20,0 points.
     assert rows.loc["Mahakam Ulu"].tolist() == [
+        "Waspada",
         "10",
         "2",
         "20,0%",
         "25,8%",
         "-5,8",
-        "Waspada",
         "8",
         "0",
         "+20,0",

@@ -4,6 +4,7 @@ import zipfile
 from pathlib import Path
 
 import geopandas
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
@@ -380,3 +381,84 @@ def test_unknown_scale_is_refused(regencies):
             colorbar_title="",
             boundaries=None,
         )
+
+
+# --- labels, sizes and the phone's width ---------------------------------------------------------------
+
+
+def gap_map(boundaries, **options):
+    """The regencies coloured by gap, each labelled with its gap as a page writes it."""
+    frame = regency_frame().assign(angka=lambda rows: rows.selisih.map("{:+.1f}".format))
+    return area_map(
+        frame,
+        level="kabupaten",
+        value_column="selisih",
+        hover_column="hover",
+        scale="selisih",
+        colorbar_title="Selisih",
+        boundaries=boundaries,
+        no_boundaries_note=NO_BOUNDARIES,
+        label_column="angka",
+        **options,
+    )
+
+
+def test_labels_carry_the_figure_under_the_name(regencies):
+    labels = gap_map(regencies).data[-1]
+    # Every regency keeps its label with the figure, at the zoom the page shows (no hover needed).
+    assert "Mahakam Ulu<br>+20.0" in labels.text and "Paser<br>-8.0" in labels.text
+    assert "Kutai<br>Kartanegara<br>+1.0" in labels.text
+    assert len(labels.text) == 10
+
+
+def test_labels_stay_inside_the_map(districts):
+    """A label beyond the map's area would be cut at the chart's edge: in Kutai Kartanegara's crowded
+    coast the spots left are inside it, or the label is left out."""
+    kukar = districts[districts["kode"].str.startswith("6403")]
+    frame = pd.DataFrame({"kode": kukar["kode"], "nama": kukar["nama"], "persen": 48.25, "hover": "x"})
+    fig = area_map(
+        frame.assign(angka="48,2%"),
+        level="kecamatan",
+        value_column="persen",
+        hover_column="hover",
+        scale="capaian",
+        colorbar_title="C",
+        boundaries=districts,
+        label_column="angka",
+    )
+    view, labels = fig.layout.map, fig.data[-1]
+    world = maps._world_px(view.zoom)
+    centre = maps._to_px(np.array([[view.center.lon, view.center.lat]]), world)[0]
+    spots = maps._to_px(np.column_stack([labels.lon, labels.lat]), world)
+    assert (abs(spots - centre) <= np.array(maps.MAP_AREA_PX) / 2).all()
+    assert 10 <= len(labels.text) < len(frame)
+
+
+def test_map_text_is_at_least_14_px(regencies):
+    fig = gap_map(regencies)
+    colourbar = fig.layout.coloraxis.colorbar
+    sizes = [
+        fig.layout.font.size,
+        colourbar.tickfont.size,
+        colourbar.title.font.size,
+        fig.data[-1].textfont.size,
+    ]
+    assert min(sizes) >= 14
+
+
+@pytest.mark.parametrize("with_boundaries", [True, False])
+def test_a_phone_narrows_the_map_whole(regencies, with_boundaries):
+    """`fit_width`: bounds as wide as the map's area and far taller, from a zoom below the fitted one, so
+    that MapLibre zooms in until the area's width fills the chart's (a phone's narrower one too)."""
+    boundaries = regencies if with_boundaries else None
+    fixed, fitted = gap_map(boundaries), gap_map(boundaries, fit_width=True)
+    view, bounds = fitted.layout.map, fitted.layout.map.bounds
+    assert view.zoom == fixed.layout.map.zoom - maps.FIT_SLACK
+    width_px = (bounds.east - bounds.west) / 360 * maps._world_px(fixed.layout.map.zoom)
+    assert width_px == pytest.approx(maps.MAP_AREA_PX[0])
+    assert (bounds.west + bounds.east) / 2 == pytest.approx(view.center.lon)
+    assert bounds.south < -60 and bounds.north > 60
+    # A picture of any width keeps the fitted zoom, and the map on the page keeps its own.
+    still = maps.at_fixed_zoom(fitted)
+    assert still.layout.map.zoom == fixed.layout.map.zoom and still.layout.map.bounds.west is None
+    assert fitted.layout.map.bounds.west == bounds.west

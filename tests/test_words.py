@@ -1,8 +1,8 @@
 """Words that cannot go missing: every key in both languages with the same blanks, every key the code
 names defined, every key defined used, and no key built at run time (a check could not see it).
 
-The pages' own words are read from their source (`WORDS = {...}`, a literal): a page script runs the
-page when imported.
+The pages' own words (and those of the deck's modules) are read from their source (`WORDS = {...}`, a
+literal): a page script runs the page when imported.
 """
 
 import ast
@@ -27,7 +27,8 @@ def page_words(path: Path) -> dict[str, dict[str, str]]:
     return {}
 
 
-ALL_WORDS = {**TEXT, **{key: words for path in PAGES for key, words in page_words(path).items()}}
+# Besides the pages, the modules that draw elsewhere (the meeting deck) keep their words beside them too.
+ALL_WORDS = {**TEXT, **{key: words for path in CODE for key, words in page_words(path).items()}}
 NAMESPACES = {key.split(".")[0] for key in ALL_WORDS}
 KEY = re.compile(rf"^(?:{'|'.join(sorted(NAMESPACES))})\.[a-z0-9_.]+$")
 

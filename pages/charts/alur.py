@@ -4,10 +4,14 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-FONT_PX = 15
+from pages.charts.fonts import FONT_PX, readable
+
 # Age of the wait, light to dark: older backlogs stand out; the legend names every bucket.
 BUCKET_COLOURS = {"0-3": "#fdd49e", "4-7": "#fc8d59", "8-14": "#d7301f", ">14": "#7f0000"}
 STEPS = ("periksa", "terima")
+# Above the plot: the legend, then the panels' titles; below it the ticks and the axes' titles.
+MARGIN = {"l": 10, "r": 10, "t": 100, "b": 70}
+PANEL_TITLE_PX = 30
 
 
 def backlog_bars(
@@ -49,23 +53,23 @@ def backlog_bars(
             )
         fig.update_xaxes(title_text=words["sumbu_x"], rangemode="tozero", row=1, col=column)
     fig.update_annotations(font_size=FONT_PX + 1)
+    height = max(320, 46 * len(regencies) + 190)
     fig.update_layout(
         barmode="stack",
-        height=max(320, 46 * len(regencies) + 190),
-        font={"size": FONT_PX},
-        hoverlabel={"font_size": FONT_PX},
+        height=height,
         separators=",.",
+        # Above the panels' titles: a legend's place is a share of the plot's height, fixed here.
         legend={
             "orientation": "h",
-            "y": -0.12,
-            "yanchor": "top",
+            "y": 1 + PANEL_TITLE_PX / (height - MARGIN["t"] - MARGIN["b"]),
+            "yanchor": "bottom",
             "x": 0,
             "title": {"text": words["legenda"]},
         },
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        margin=MARGIN,
         plot_bgcolor="#ffffff",
     )
     # Whole forms with Indonesian separators (5.000, not plotly's "5k"); a step of 1 on short bars.
     longest = backlog.groupby(["tahap", "nama_pendek"]).keluarga.sum().max()
     fig.update_xaxes(showgrid=True, gridcolor="#e5e5e5", tickformat=",", dtick=1 if longest <= 10 else None)
-    return fig
+    return readable(fig)

@@ -6,22 +6,23 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-FONT_PX = 15
+from pages.charts.fonts import readable
+
 # Light to dark blue: arrivals are a count, not a status, so no traffic-light colours.
 ARRIVAL_SCALE = [[0.0, "#eef4fb"], [0.5, "#6baed6"], [1.0, "#08306b"]]
 AREA_COLOURS = {"provinsi": "#08519c", "kabupaten": "#e6550d"}
 
 
-def _layout(fig: go.Figure, height: int) -> go.Figure:
+def _layout(fig: go.Figure, height: int, top: int, bottom: int) -> go.Figure:
+    """The look both desk charts share; `top` and `bottom` hold what each draws above and below its plot
+    (a picture of it adds its title and source beyond them)."""
     fig.update_layout(
         height=height,
-        font={"size": FONT_PX},
-        hoverlabel={"font_size": FONT_PX},
         separators=",.",
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        margin={"l": 10, "r": 10, "t": top, "b": bottom},
         plot_bgcolor="#ffffff",
     )
-    return fig
+    return readable(fig)
 
 
 def arrivals_heatmap(
@@ -62,9 +63,10 @@ def arrivals_heatmap(
             colorbar={"title": {"text": words["skala"], "side": "right"}, "dtick": 1 if top <= 5 else None},
         )
     )
-    fig.update_xaxes(title_text=words["sumbu_x"], type="category", tickangle=-45 if len(days) > 10 else 0)
+    slanted = len(days) > 10
+    fig.update_xaxes(title_text=words["sumbu_x"], type="category", tickangle=-45 if slanted else 0)
     fig.update_yaxes(title_text=words["sumbu_y"], type="category", autorange="reversed")
-    return _layout(fig, height=max(360, 48 * len(hours) + 160))
+    return _layout(fig, height=max(360, 48 * len(hours) + 160), top=40, bottom=115 if slanted else 70)
 
 
 def share_lines(
@@ -98,4 +100,4 @@ def share_lines(
     )
     fig.update_xaxes(title_text=words["sumbu_x"], type="category", nticks=12)
     fig.update_layout(legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0})
-    return _layout(fig, height=420)
+    return _layout(fig, height=420, top=55, bottom=80)

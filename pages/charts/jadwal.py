@@ -12,6 +12,8 @@ import plotly.graph_objects as go
 from babel.dates import format_date
 from plotly.subplots import make_subplots
 
+from pages.charts.fonts import FONT_PX, readable
+
 PLANNED = "#6c757d"  # grey, dashed: the plan
 ACTUAL = "#1f5fa8"  # blue, solid: what happened
 DAILY = "#9ecae1"
@@ -19,7 +21,6 @@ AS_OF = "#212529"
 NEEDED = "#6f42c1"  # the pace a target needs: purple, apart from the status colours
 MILESTONE = "#8a8f94"
 HIGHLIGHT = "#eef4fb"
-FONT_SIZE = 15
 LABEL_ROW_HEIGHT = 22  # px
 # Milestone labels are stacked so that none overlaps another; their widths are estimated for the
 # narrowest plot the page is read on (a 1280 px projector, sidebar open).
@@ -66,22 +67,18 @@ def date_ticks(first: dt.date, last: dt.date, days_of_month: tuple[int, ...], la
     return Ticks(days, [short_date(day, lang) for day in days])
 
 
-def _layout(figure: go.Figure, height: int, top: int = 30) -> go.Figure:
+def _layout(figure: go.Figure, height: int, top: int = 30, bottom: int = 45) -> go.Figure:
+    """The look every schedule chart shares; `top` and `bottom` hold what it draws above and below its
+    plot (a picture of it adds its title and source beyond them)."""
     figure.update_layout(
         height=height,
         template="plotly_white",
-        font={"size": FONT_SIZE},
         separators=",.",
-        margin={"l": 10, "r": 20, "t": top, "b": 10},
+        margin={"l": 10, "r": 20, "t": top, "b": bottom},
         hovermode="closest",
-        hoverlabel={"font_size": FONT_SIZE},
-        legend={"x": 0.01, "y": 0.99, "bgcolor": "rgba(255,255,255,0.85)", "font_size": FONT_SIZE},
+        legend={"x": 0.01, "y": 0.99, "bgcolor": "rgba(255,255,255,0.85)"},
     )
-    # Streamlit's chart theme sets smaller axis fonts unless each axis names its own.
-    axis_fonts = {"tickfont_size": FONT_SIZE - 1, "title_font_size": FONT_SIZE}
-    figure.update_xaxes(**axis_fonts)
-    figure.update_yaxes(**axis_fonts)
-    return figure
+    return readable(figure)
 
 
 def _line(data: pd.DataFrame, column: str, hover: str, name: str, color: str, dash: str, **extra):
@@ -111,7 +108,7 @@ def _as_of_line(figure: go.Figure, as_of: dt.date, label: str | None = None, axi
     if label:
         figure.add_annotation(
             x=as_of, y=0, xref="x", yref="paper", text=label, showarrow=False,
-            xanchor="left", yanchor="bottom", xshift=4, font={"color": AS_OF, "size": FONT_SIZE},
+            xanchor="left", yanchor="bottom", xshift=4, font={"color": AS_OF, "size": FONT_PX},
         )  # fmt: skip
 
 
@@ -161,7 +158,7 @@ def _milestones(figure: go.Figure, milestones: list[Milestone], first: dt.date, 
             xanchor="right" if leftwards else "left",
             yanchor="bottom",
             yshift=4 + LABEL_ROW_HEIGHT * row,
-            font={"color": "#495057", "size": FONT_SIZE - 1},
+            font={"color": "#495057", "size": FONT_PX - 1},
         )
     return max(rows, default=-1) + 1
 
@@ -245,9 +242,9 @@ def regency_panels(
     figure.update_yaxes(range=[0, 105], tickvals=[0, 50, 100], ticktext=["0%", "50%", "100%"])
     figure.update_yaxes(title=words.y_title, row=1, col=1)
     figure.update_yaxes(title=words.y_title, row=2, col=1)
-    figure.update_annotations(font_size=FONT_SIZE)  # the panel titles
-    _layout(figure, height=560, top=40)
-    figure.update_layout(legend={"orientation": "h", "x": 0, "y": -0.08, "yanchor": "top"}, margin={"b": 60})
+    figure.update_annotations(font_size=FONT_PX)  # the panel titles
+    _layout(figure, height=560, top=40, bottom=90)
+    figure.update_layout(legend={"orientation": "h", "x": 0, "y": -0.08, "yanchor": "top"})
     return figure
 
 

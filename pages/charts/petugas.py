@@ -4,6 +4,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from pages.charts.fonts import readable
 from queries.rules import STATUS_COLOURS
 
 OVERLOAD_COLOUR = STATUS_COLOURS["merah"]  # the overload limit marks officers in trouble
@@ -74,16 +75,15 @@ def spread_figure(
         font={"size": FONT_PX, "color": INK},
         separators=",.",
         height=150 + ROW_PX * max(len(regencies), 2),
-        margin={"l": 10, "r": 20, "t": 110, "b": 60},  # room for the legend, so both charts align
+        margin={"l": 10, "r": 20, "t": 110, "b": 80},  # room for the legend, so both charts align
         plot_bgcolor="white",
-        legend={"orientation": "h", "x": 0, "y": 1.01, "yanchor": "bottom", "font": {"size": FONT_PX}},
-        hoverlabel={"font": {"size": FONT_PX}},
+        legend={"orientation": "h", "x": 0, "y": 1.01, "yanchor": "bottom"},
     )
-    ticks = {"size": FONT_PX, "color": INK}
+    ink = {"color": INK}
     figure.update_xaxes(
-        title={"text": axis_title, "font": ticks}, tickfont=ticks, rangemode="tozero", gridcolor="#e5e5e5"
+        title={"text": axis_title, "font": ink}, tickfont=ink, rangemode="tozero", gridcolor="#e5e5e5"
     )
     figure.update_yaxes(
-        categoryorder="array", categoryarray=regencies, autorange="reversed", automargin=True, tickfont=ticks
+        categoryorder="array", categoryarray=regencies, autorange="reversed", automargin=True, tickfont=ink
     )
-    return figure
+    return readable(figure, FONT_PX)

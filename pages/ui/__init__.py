@@ -4,11 +4,13 @@
 - `state`: the frame (as-of date, regency, language), kept in the URL and the session;
 - `asking`: the warehouse's questions, one snapshot per run, answers and sections kept per version;
 - `formats`: numbers, dates and text from files as they read on every page (no Streamlit);
-- `widgets`: the page header, statuses in words and tints, tables;
+- `widgets`: the page header, statuses in words and tints, tables with their files;
+- `tables`: a page's table built once with typed values, shown formatted and written as files;
 - `maps`: the maps as every page draws them, one path to geo.maps;
+- `charts`: a chart as every page shows it, with a PNG of it to download (`chart`);
 - `signin`: who the session is: signing in and out, idle sessions ending;
 - `changes`: how areas changed between two days (the day before, a week, the last meeting);
-- `downloads`: files to download that a spreadsheet opens safely.
+- `downloads`: files to download that a spreadsheet opens safely (the rejects, the tables).
 """
 
 from pages.ui import changes, maps, signin
@@ -22,6 +24,7 @@ from pages.ui.asking import (
     shared_per_version,
     warehouse,
 )
+from pages.ui.charts import chart
 from pages.ui.formats import (
     WORD_JOINER,
     date,
@@ -53,16 +56,17 @@ from pages.ui.state import (
     through_the_app,
     today_wita,
 )
+from pages.ui.tables import Table
 from pages.ui.widgets import (
     area_name,
     area_status,
     header,
+    projected,
     projection,
     status,
     status_alert,
     status_badge,
     status_tint,
-    status_tinted,
     table,
 )
 from pages.ui.words import LANGUAGES, TEXT, add_words, say
@@ -78,6 +82,7 @@ __all__ = [
     "WORD_JOINER",
     "Frame",
     "Refused",
+    "Table",
     "Viewer",
     "add_words",
     "area_name",
@@ -85,6 +90,7 @@ __all__ = [
     "ask",
     "ask_uncached",
     "changes",
+    "chart",
     "choose_regency",
     "compare_day",
     "date",
@@ -105,6 +111,7 @@ __all__ = [
     "plain",
     "plain_plotly",
     "points",
+    "projected",
     "projection",
     "rate",
     "recall",
@@ -119,7 +126,6 @@ __all__ = [
     "status_alert",
     "status_badge",
     "status_tint",
-    "status_tinted",
     "t",
     "table",
     "through_the_app",

@@ -1,5 +1,6 @@
 """The maps as every page draws them, one path to geo.maps: the colour choice, each area's hover, the
-figure with the regencies' capitals from the warehouse, and the note on the boundaries used.
+figure with the regencies' capitals from the warehouse and each area's figure on its label, the map
+shown with its picture (`show`), and the note on the boundaries used.
 """
 
 from pathlib import Path
@@ -10,14 +11,16 @@ import streamlit as st
 
 from geo import boundaries_dir
 from geo.boundaries import CodeMatch, load_boundaries, match_codes
-from geo.maps import area_map
+from geo.maps import MAP_AREA_PX, area_map, at_fixed_zoom
 from pages.ui.asking import ask
+from pages.ui.charts import chart
 from pages.ui.formats import number, percent, plain, plain_plotly, points
 from pages.ui.state import Frame
 
-# The measures a map can be coloured by, and their words.
+# The measures a map can be coloured by, their words, and how each area's label writes its value.
 COLOURS = {"selisih": "peta.warna_selisih", "capaian": "peta.warna_capaian"}
 VALUE_COLUMNS = {"selisih": "selisih", "capaian": "persen"}
+LABEL_FORMATS = {"selisih": points, "capaian": percent}
 
 
 def colour_choice(name: str, frame: Frame) -> str:
@@ -67,18 +70,22 @@ def figure(
     highlight: str | None = None,
 ) -> tuple[go.Figure | None, CodeMatch]:
     """The map of `areas` (kode, nama, target_keluarga, persen, selisih, hover) at `level`, coloured by
-    `colour`, over the boundaries in `folder`, and how the areas' codes matched them. Without boundaries
-    the regencies are circles at their capitals, which come from the warehouse. `highlight`: the code of
-    an area to outline."""
+    `colour`, each area labelled with its name and that value, over the boundaries in `folder`, and how
+    the areas' codes matched them. Without boundaries the regencies are circles at their capitals, which
+    come from the warehouse. `highlight`: the code of an area to outline."""
     boundaries = load_boundaries(level, folder)
+    value = VALUE_COLUMNS[colour]
+    areas = areas.assign(angka=areas[value].map(LABEL_FORMATS[colour]))
     if level == "kabupaten":
         capitals = ask("daftar_kabupaten")[["kode_kab", "ibukota_lat", "ibukota_lon"]]
         areas = areas.merge(capitals, left_on="kode", right_on="kode_kab", how="left")
     drawn = area_map(
         areas,
         level=level,
-        value_column=VALUE_COLUMNS[colour],
+        value_column=value,
         hover_column="hover",
+        label_column="angka",
+        fit_width=True,
         scale=colour,
         colorbar_title=frame.t(COLOURS[colour]),
         boundaries=boundaries,
@@ -86,6 +93,12 @@ def figure(
         highlight=highlight,
     )
     return drawn, match_codes(areas.kode, boundaries)
+
+
+def show(figure: go.Figure, frame: Frame, *, title: str, name: str, **options) -> None:
+    """A map from `figure` with its PNG button (ui.chart), as wide as the area it is fitted to: a phone's
+    narrower screen shows it whole, zoomed out; its picture keeps the zoom fitted for it."""
+    chart(figure, frame, title=title, name=name, width=MAP_AREA_PX[0], still=at_fixed_zoom, **options)
 
 
 def boundaries_note(match: CodeMatch, frame: Frame) -> None:

@@ -1,12 +1,14 @@
-"""What several pages draw alike: the page header, statuses in words and tints, tables."""
+"""What several pages draw alike: the page header, statuses in words and tints, tables and their files."""
 
 import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from pages.ui.asking import ask
+from pages.ui import tables
+from pages.ui.asking import ask, per_version
 from pages.ui.formats import date, missing, number, percent, plain, points, utc_as_wita
 from pages.ui.state import Frame
+from pages.ui.tables import Table
 from queries.rules import STATUS_TINTS
 
 ROW_PX, HEADER_PX, BORDER_PX = 35, 35, 3  # st.dataframe's row and header heights
@@ -19,6 +21,7 @@ STATUS_ICONS = {
 }
 STATUS_BADGES = {"hijau": "green", "kuning": "orange", "merah": "red"}
 STATUS_ALERTS = {"hijau": st.success, "kuning": st.warning, "merah": st.error}
+WAITING_TINT = f"background-color: {STATUS_TINTS['kuning']}"  # rows waiting for someone
 
 
 def area_name(frame: Frame) -> str:
@@ -29,11 +32,16 @@ def area_name(frame: Frame) -> str:
     return regencies.loc[regencies.kode_kab == frame.kode_kab, "nama_kab"].iloc[0]
 
 
+def as_of_line(frame: Frame, area: str) -> str:
+    """What a page or a picture of it shows: "<area>, keadaan per <day> · Data sampai <day>"."""
+    line = frame.t("frame.keadaan", wilayah=area, tanggal=date(frame.as_of, frame.lang))
+    return line + " · " + frame.t("frame.data_sampai", tanggal=date(frame.data_until, frame.lang))
+
+
 def header(frame: Frame, title: str) -> None:
     """A page's title, the day it shows, and a plain mark when the data are simulated."""
     st.title(title)
-    line = frame.t("frame.keadaan", wilayah=plain(area_name(frame)), tanggal=date(frame.as_of, frame.lang))
-    line += " · " + frame.t("frame.data_sampai", tanggal=date(frame.data_until, frame.lang))
+    line = as_of_line(frame, plain(area_name(frame)))
     line += ", " + frame.t("frame.dimuat", waktu=utc_as_wita(frame.loaded_at, frame.lang))
     if frame.simulated:
         st.badge(frame.t("frame.simulasi_singkat"), icon=":material/science:", color="orange")
@@ -63,18 +71,26 @@ def status_tint(label: str, frame: Frame) -> str:
     return ""
 
 
-def status_tinted(table: pd.DataFrame, frame: Frame, column: str | None = None) -> Styler:
-    """The table with its status column (by default the shared "Status") tinted by the status it names."""
-    name = column or frame.t("kolom.status")
-    styled = table.style
-    if name in table.columns:
-        styled = styled.map(lambda label: status_tint(label, frame), subset=[name])
-    return styled
-
-
-def table(data: pd.DataFrame | Styler, *, max_rows: int = 12, wide: tuple[str, ...] = ()) -> None:
+def table(
+    data: Table | pd.DataFrame | Styler,
+    frame: Frame | None = None,
+    *,
+    max_rows: int = 12,
+    wide: tuple[str, ...] = (),
+    shown_rows: int | None = None,
+) -> None:
     """A table showing every row up to `max_rows` without inner scrolling, scrolling beyond; the `wide`
-    columns (file names, say) never cut short on a projector's 1280 pixels."""
+    columns (file names, say) never cut short on a projector's 1280 pixels. A `Table` shows its first
+    `shown_rows` rows (None: all) and offers every row as files below it. Never inside a section kept by
+    per_version: its download buttons are widgets, which a replayed section cannot hold."""
+    if isinstance(data, Table):
+        _grid(data.head(shown_rows), frame, max_rows, wide)
+        table_files(data, frame)
+        return
+    _dataframe(data, max_rows, wide)
+
+
+def _dataframe(data: pd.DataFrame | Styler, max_rows: int, wide: tuple[str, ...]) -> None:
     rows = len(data.data if isinstance(data, Styler) else data)
     st.dataframe(
         data,
@@ -83,6 +99,37 @@ def table(data: pd.DataFrame | Styler, *, max_rows: int = 12, wide: tuple[str, .
         height=ROW_PX * min(rows, max_rows) + HEADER_PX + BORDER_PX,
         column_config={column: st.column_config.TextColumn(width="medium") for column in wide},
     )
+
+
+@per_version
+def _grid(data: Table, frame: Frame, max_rows: int, wide: tuple[str, ...]) -> None:
+    """The table formatted as every page formats figures, statuses tinted, counts waiting in amber."""
+    cells = tables.shown(data, frame)
+    styled = cells.style
+    if statuses := data.columns_of("status"):
+        styled = styled.map(lambda label: status_tint(label, frame), subset=statuses)
+    if flagged := data.columns_of("flagged"):
+        styled = styled.map(lambda count: "" if count == "0" else WAITING_TINT, subset=flagged)
+    _dataframe(styled if statuses or flagged else cells, max_rows, wide)
+
+
+def table_files(data: Table, frame: Frame) -> None:
+    """Every row of the table as files: CSV for tools, CSV with `;` for Excel in Indonesian, and a
+    workbook; each made only when its button is clicked, and a download does not rerun the page."""
+    rows = number(len(data))
+    words = frame.t("tabel.unduh", baris=rows)
+    with st.popover(words, help=frame.t("tabel.unduh_catatan", baris=rows), icon=":material/download:"):
+        for name, label, hint, mime, write in tables.files(data, frame, area_name(frame)):
+            st.download_button(
+                frame.t(label),
+                write,
+                file_name=name,
+                mime=mime,
+                help=frame.t(hint),
+                icon=":material/download:",
+                on_click="ignore",
+                width="stretch",
+            )
 
 
 def status_alert(value: str, text: str) -> None:
@@ -116,13 +163,19 @@ def area_status(area, frame: Frame, extra: str = "") -> None:
     status_alert(area.status, text + extra)
 
 
-def projection(area, frame: Frame) -> str:
-    """When an area finishes at its last 7 days' pace: reached, a date, or no progress in 7 days (nothing
-    to project without a target)."""
+def projected(area, frame: Frame):
+    """When an area finishes at its last 7 days' pace: the day, or words when there is none to give
+    (reached, no progress in 7 days, nothing to project without a target)."""
     if area.target_keluarga == 0:
         return frame.t("proyeksi.tanpa_target")
     if area.tercapai:
         return frame.t("proyeksi.tercapai")
     if missing(area.proyeksi_selesai):
         return frame.t("proyeksi.tanpa_kemajuan")
-    return date(area.proyeksi_selesai, frame.lang)
+    return area.proyeksi_selesai
+
+
+def projection(area, frame: Frame) -> str:
+    """`projected` in words."""
+    finish = projected(area, frame)
+    return finish if isinstance(finish, str) else date(finish, frame.lang)

@@ -103,6 +103,7 @@ TEXT: dict[str, dict[str, str]] = {
     "halaman.petugas": {"id": "Petugas", "en": "Officers"},
     "halaman.desk": {"id": "Desk kolektif", "en": "Collective desks"},
     "halaman.alur": {"id": "Alur dokumen", "en": "Form pipeline"},
+    "halaman.presentasi": {"id": "Presentasi", "en": "Presentation"},
     "halaman.data": {"id": "Data", "en": "Data"},
     "kolom.wilayah": {"id": "Kabupaten/kota", "en": "Regency/city"},
     "kolom.target": {"id": "Target", "en": "Target"},
@@ -112,6 +113,42 @@ TEXT: dict[str, dict[str, str]] = {
     "kolom.selisih": {"id": "Selisih", "en": "Gap"},
     "kolom.status": {"id": "Status", "en": "Status"},
     "kolom.proyeksi": {"id": "Proyeksi selesai", "en": "Projected finish"},
+    # A table's cells and its files (pages/ui/tables.py, pages/ui/widgets.py).
+    "tabel.hari": {"id": "{hari} hari", "en": "{hari} days"},
+    "tabel.lewat_hari": {"id": "lewat {hari}", "en": "{hari} past"},
+    "tabel.unduh": {"id": "Unduh ({baris} baris)", "en": "Download ({baris} rows)"},
+    "tabel.unduh_catatan": {
+        "id": "Semua {baris} baris tabel ini, juga yang tidak ditampilkan; angka sebagai angka, dibulatkan "
+        "seperti di layar.",
+        "en": "All {baris} rows of this table, also those not shown; numbers as numbers, rounded as on the "
+        "screen.",
+    },
+    "tabel.unduh_csv": {"id": "CSV", "en": "CSV"},
+    "tabel.unduh_csv_bantuan": {
+        "id": "Koma di antara kolom, titik desimal (1234.5), tanggal 2022-11-05: untuk R, Python, Stata "
+        "atau Excel berbahasa Inggris.",
+        "en": "Commas between columns, a decimal point (1234.5), dates 2022-11-05: for R, Python, Stata or "
+        "Excel in English.",
+    },
+    "tabel.unduh_titik_koma": {"id": "CSV titik koma", "en": "CSV semicolon"},
+    "tabel.unduh_titik_koma_bantuan": {
+        "id": "Titik koma di antara kolom dan koma desimal (1234,5), seperti Excel berbahasa Indonesia "
+        "membacanya.",
+        "en": "Semicolons between columns and a decimal comma (1234,5), as Excel set to Indonesian reads "
+        "them.",
+    },
+    "tabel.unduh_xlsx": {"id": "Excel (XLSX)", "en": "Excel (XLSX)"},
+    "tabel.unduh_xlsx_bantuan": {
+        "id": "Buku kerja: angka dan tanggal siap dihitung, dengan judul, wilayah, tanggal dan sumber di "
+        "atas tabel.",
+        "en": "A workbook: numbers and dates ready to compute, with the title, area, date and source above "
+        "the table.",
+    },
+    "tabel.sumber": {
+        "id": "Sumber: BPS Provinsi Kalimantan Timur, Regsosek 2022 — Pantau Regsosek",
+        "en": "Source: BPS-Statistics of Kalimantan Timur Province, Regsosek 2022 — Pantau Regsosek",
+    },
+    "satuan.menit": {"id": "menit", "en": "min"},
     "status.hijau": {"id": "Sesuai", "en": "On track"},
     "status.kuning": {"id": "Waspada", "en": "At risk"},
     "status.merah": {"id": "Tertinggal", "en": "Behind"},
@@ -171,6 +208,12 @@ TEXT: dict[str, dict[str, str]] = {
     "satuan.poin": {"id": "poin", "en": "pts"},
     "satuan.hari": {"id": "hari", "en": "days"},
     "umum.kosong": {"id": "—", "en": "—"},
+    # A chart's picture to download (pages/ui/charts.py).
+    "grafik.png": {"id": "PNG", "en": "PNG"},
+    "grafik.png_bantuan": {
+        "id": "Unduh grafik ini sebagai gambar PNG, lengkap dengan judul, wilayah, tanggal dan sumbernya.",
+        "en": "Download this chart as a PNG picture, with its title, area, date and source.",
+    },
 }
 
 

@@ -1,7 +1,9 @@
 """The overview page in Chromium: drawn, right, interactive, offline."""
 
+import io
 import re
 
+import openpyxl
 from playwright.sync_api import expect
 
 from tests.browser.helpers import goto, metric_values, screenshot, wait_for_script
@@ -89,3 +91,21 @@ def test_choosing_a_regency_narrows_the_figures_and_the_link(watched_page, app_u
     assert "kab=6411" in page.url and "tanggal=2022-10-24" in page.url
     expect(page.get_by_text("Waspada: 5,8 poin di belakang rencana")).to_be_visible()
     screenshot(page, "ringkasan-mahakam-ulu")
+
+
+def test_the_ranking_downloads_as_a_workbook_not_as_the_grids_text(watched_page, app_url):
+    page = watched_page
+    open_overview(page, app_url, "?tanggal=2022-10-24")
+    grid = page.locator("[data-testid='stDataFrame']").first
+    grid.hover()
+    expect(page.get_by_role("button", name="Download as CSV")).to_have_count(0)  # the formatted cells
+    page.get_by_role("button", name="Unduh (11 baris)").first.click()
+    with page.expect_download() as made:
+        page.get_by_role("button", name="Excel (XLSX)").click()
+    download = made.value
+    assert download.suggested_filename == "pantau_ringkasan_64_2022-10-24.xlsx"
+    sheet = openpyxl.load_workbook(io.BytesIO(download.path().read_bytes())).active
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows.index(next(row for row in rows if row[0] == "Kabupaten/kota"))
+    assert rows[-1][:4] == ("Kalimantan Timur", "Sesuai", 50, 24)  # numbers, the province last
+    assert len(rows) - header - 1 == 11
