@@ -311,8 +311,12 @@ def map_figure(units: pd.DataFrame, level: str, capitals: pd.DataFrame, folder: 
     """The units coloured by their gap to plan, each labelled with its name and gap (no hover needed on a
     projector). None for kecamatan without boundaries."""
     shown = units.assign(
-        nama=[f"{name} {formats.points(gap)}" for name, gap in zip(units.label, units.selisih, strict=True)],
-        hover=units.label,
+        nama=units.label,
+        angka=units.selisih.map(formats.points),
+        hover=[
+            f"{formats.plain_plotly(name)}: {formats.points(gap)}"
+            for name, gap in zip(units.label, units.selisih, strict=True)
+        ],
     )
     if level == "kabupaten":
         shown = shown.merge(capitals, left_on="kode", right_on="kode_kab", how="left")
@@ -321,6 +325,7 @@ def map_figure(units: pd.DataFrame, level: str, capitals: pd.DataFrame, folder: 
         level=level,
         value_column="selisih",
         hover_column="hover",
+        label_column="angka",
         scale="selisih",
         colorbar_title=frame.t("deck.peta_warna"),
         boundaries=load_boundaries(level, folder),
@@ -484,6 +489,8 @@ def action_slide(ask: Ask, frame: Frame) -> Slide:
         return Slide("tindakan", t("deck.tindakan_nihil"), notes=t("deck.catatan_tindakan"))
     shown = kecamatan.head(ACTION_ROWS)
     words, statuses = _status_cells(shown.status, frame)
+    # The regency by its short name, as every other table of the deck names it.
+    short = ask("daftar_kabupaten").set_index("kode_kab").nama_pendek
     table = SlideTable(
         (
             t("deck.kolom.kecamatan"),
@@ -497,7 +504,7 @@ def action_slide(ask: Ask, frame: Frame) -> Slide:
         tuple(
             (
                 str(row.nama),
-                str(row.nama_kab),
+                str(short.get(row.kode[:4], row.nama_kab)),
                 formats.percent(row.persen),
                 formats.percent(row.harapan_persen),
                 formats.points(row.selisih),
