@@ -20,7 +20,7 @@ from tests.helpers import ADMIN, BPS, BPS_SAMARINDA, PIMPINAN, QUESTIONS, SMALL_
 OFFICERS = pd.read_csv(SMALL_CAMPAIGN / "petugas.csv", sep=";", encoding="utf-8-sig", dtype=str)
 PEOPLE = [*OFFICERS.id_petugas, *OFFICERS.nama]  # "PPL-1", ..., "Andi Saputra", ...
 FAMILY_ID = re.compile(r"\bK[0-9]{2}\b")
-PAGES = ["ringkasan", "jadwal", "wilayah", "petugas", "desk", "alur", "data"]
+PAGES = ["ringkasan", "jadwal", "wilayah", "petugas", "desk", "alur", "presentasi", "data"]
 OTHER_REGENCY = ["6411", "Mahakam Ulu"]
 
 
