@@ -121,19 +121,21 @@ def test_the_ranking_as_files(open_page, small_warehouse_template, files):
     assert lines[2].startswith("Data sampai ")
     assert workbook.properties.title == lines[0] and workbook.properties.subject == lines[1]
     assert "Sumber: BPS Provinsi Kalimantan Timur" in workbook.properties.description
-    assert [row[1] for row in rows] == csv.Target.tolist()
+    target = header.index("Target")
+    assert [row[target] for row in rows] == csv.Target.tolist()
     projection = header.index("Proyeksi selesai")
     assert {type(row[projection]) for row in rows} <= {dt.datetime, str}
     sheet = workbook.active
-    assert sheet.cell(len(lines) + 3, 2).number_format == "#,##0"
+    assert sheet.cell(len(lines) + 3, target + 1).number_format == "#,##0"
     assert sheet.cell(len(lines) + 3, header.index("Capaian (%)") + 1).number_format == "#,##0.0"
 
 
 def test_english_headers_and_the_same_numbers(open_page, small_warehouse_template, files):
     open_page(None, small_warehouse_template, tanggal="2022-10-24", bahasa="en")
     csv, _, (_, lines, _, _) = table_files(files, "pantau_ringkasan_64_2022-10-24")
-    assert list(csv.columns)[:6] == [
+    assert list(csv.columns)[:7] == [
         "Regency/city",
+        "Status",
         "Target",
         "Registered",
         "Done (%)",
