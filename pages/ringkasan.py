@@ -71,16 +71,16 @@ WORDS = {
     "ringkasan.peta": {"id": "Peta kabupaten/kota", "en": "Map of regencies"},
     "ringkasan.peringkat": {"id": "Peringkat kabupaten/kota", "en": "Regency ranking"},
     "ringkasan.peringkat_catatan": {
-        "id": "Diurutkan dari yang paling tertinggal dari rencana; baris terakhir: provinsi. Sejak kemarin: "
-        "keluarga terdata pada hari ini; Δ 7 hari: kenaikan "
+        "id": "Diurutkan dari yang paling tertinggal dari rencana; baris terakhir: provinsi. Sisa: keluarga "
+        "yang belum terdata terhadap target; + Kemarin: keluarga terdata pada hari ini; Δ 7 hari: kenaikan "
         "capaian dalam 7 hari, dalam poin.",
-        "en": "Sorted from furthest behind plan; last row: the province. Since yesterday: families "
-        "registered on this day; Δ 7 days: the rise in completion over "
-        "7 days, in points.",
+        "en": "Sorted from furthest behind plan; last row: the province. Left: families still to register "
+        "against the target; + Yesterday: families registered on this day; Δ 7 days: the rise in completion "
+        "over 7 days, in points.",
     },
-    "ringkasan.kolom_kemarin": {"id": "+ Sejak kemarin", "en": "+ Since yesterday"},
-    "ringkasan.kolom_poin_pekan": {"id": "Δ 7 hari (poin)", "en": "Δ 7 days (pts)"},
-    "ringkasan.kolom_sisa": {"id": "Sisa keluarga", "en": "Families left"},
+    "ringkasan.kolom_kemarin": {"id": "+ Kemarin", "en": "+ Yesterday"},
+    "ringkasan.kolom_poin_pekan": {"id": "Δ 7 hari", "en": "Δ 7 days"},
+    "ringkasan.kolom_sisa": {"id": "Sisa", "en": "Left"},
     "ringkasan.banding": {"id": "Perubahan sejak tanggal pembanding", "en": "Change since an earlier day"},
     "ringkasan.tambah_keluarga": {
         "id": "Keluarga bertambah sejak {tanggal}",

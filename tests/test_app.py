@@ -113,9 +113,9 @@ def test_overview_ranking_table(open_view):
         "Capaian",
         "Rencana",
         "Selisih",
-        "Sisa keluarga",
-        "+ Sejak kemarin",
-        "Δ 7 hari (poin)",
+        "Sisa",
+        "+ Kemarin",
+        "Δ 7 hari",
         "Proyeksi selesai",
     ]
     rows = table.set_index("Kabupaten/kota")
@@ -134,7 +134,7 @@ def test_overview_ranking_table(open_view):
     ]
     # Samarinda: 18 left; K07 on 24 Oct; 9 of 40 = 22,5 % on 17 Oct (K01–K04, K14–K18) → +32,5 points.
     assert rows.loc[
-        "Samarinda", ["Terdata", "Sisa keluarga", "+ Sejak kemarin", "Δ 7 hari (poin)"]
+        "Samarinda", ["Terdata", "Sisa", "+ Kemarin", "Δ 7 hari"]
     ].tolist() == [
         "22",
         "18",
@@ -144,7 +144,7 @@ def test_overview_ranking_table(open_view):
     assert table.iloc[-1]["Kabupaten/kota"] == "Kalimantan Timur"
     assert table.iloc[-1]["Terdata"] == "24"
     # The province: 26 left; 9 of 50 = 18,0 % on 17 Oct → +30,0 points in 7 days.
-    assert table.iloc[-1][["Sisa keluarga", "+ Sejak kemarin", "Δ 7 hari (poin)"]].tolist() == [
+    assert table.iloc[-1][["Sisa", "+ Kemarin", "Δ 7 hari"]].tolist() == [
         "26",
         "+1",
         "+30,0",

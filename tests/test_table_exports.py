@@ -102,7 +102,7 @@ def test_the_ranking_as_files(open_page, small_warehouse_template, files):
     assert csv["Kabupaten/kota"].iloc[-1] == "Kalimantan Timur"  # the province last, every row
     assert csv.Target.tolist() == answer.target_keluarga.tolist()
     assert csv.Terdata.tolist() == answer.terdata.tolist()
-    assert csv["Sisa keluarga"].tolist() == answer.sisa_keluarga.tolist()
+    assert csv.Sisa.tolist() == answer.sisa_keluarga.tolist()
     assert close(csv["Capaian (%)"], answer.persen) and close(csv["Rencana (%)"], answer.harapan_persen)
     assert close(csv["Selisih (poin)"], answer.selisih)
     assert csv["Proyeksi selesai"].tolist() == [finish(row) for row in answer.itertuples()]
