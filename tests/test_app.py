@@ -133,9 +133,7 @@ def test_overview_ranking_table(open_view):
         "21 Nov 2022",
     ]
     # Samarinda: 18 left; K07 on 24 Oct; 9 of 40 = 22,5 % on 17 Oct (K01–K04, K14–K18) → +32,5 points.
-    assert rows.loc[
-        "Samarinda", ["Terdata", "Sisa", "+ Kemarin", "Δ 7 hari"]
-    ].tolist() == [
+    assert rows.loc["Samarinda", ["Terdata", "Sisa", "+ Kemarin", "Δ 7 hari"]].tolist() == [
         "22",
         "18",
         "+1",
