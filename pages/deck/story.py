@@ -21,7 +21,7 @@ from geo.maps import area_map
 from pages.charts import jadwal as curve_charts
 from pages.ui import formats
 from pages.ui.changes import compared, ranked
-from pages.ui.state import Frame
+from pages.ui.state import Frame, area_named
 from pages.ui.widgets import projection, status
 from pages.ui.words import add_words
 from queries.rules import PROVINCE
@@ -612,17 +612,10 @@ def change_slide(ask: Ask, since: dt.date, frame: Frame) -> Slide:
     )
 
 
-def area_name(ask: Ask, frame: Frame) -> str:
-    if frame.kode_kab is None:
-        return frame.t("frame.provinsi")
-    regencies = ask("daftar_kabupaten")
-    return regencies.loc[regencies.kode_kab == frame.kode_kab, "nama_kab"].iloc[0]
-
-
 def build(ask: Ask, frame: Frame, *, since: dt.date, names: bool, folder: Path | None) -> Deck:
     """The meeting's slides for the frame's area and day, compared with `since`; the officer teams only
     when `names` (the viewer may see officers)."""
-    name = area_name(ask, frame)
+    name = area_named(ask, frame)
     areas = ask("capaian_wilayah", as_of=frame.as_of)
     area = areas[areas.kode_wilayah == area_code(frame)].iloc[0]
     units, level = _units(ask, frame)

@@ -78,6 +78,15 @@ class Frame:
         return say(key, self.lang, **values)
 
 
+def area_named(ask, frame: Frame) -> str:
+    """The name of the area the frame narrows to, a regency or the province, with `ask` running the
+    questions (a page's ui.ask, or the deck's)."""
+    if frame.kode_kab is None:
+        return frame.t("frame.provinsi")
+    regencies = ask("daftar_kabupaten")
+    return regencies.loc[regencies.kode_kab == frame.kode_kab, "nama_kab"].iloc[0]
+
+
 def regency_key(lang: str) -> str:
     """The sidebar's regency box, one per language (its label makes it another widget)."""
     return f"pilih_kab_{lang}"

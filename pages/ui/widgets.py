@@ -7,7 +7,7 @@ from pandas.io.formats.style import Styler
 from pages.ui import tables
 from pages.ui.asking import ask, per_version
 from pages.ui.formats import date, missing, number, percent, plain, points, utc_as_wita
-from pages.ui.state import Frame
+from pages.ui.state import Frame, area_named
 from pages.ui.tables import Table
 from queries.rules import STATUS_TINTS
 
@@ -26,10 +26,7 @@ WAITING_TINT = f"background-color: {STATUS_TINTS['kuning']}"  # rows waiting for
 
 def area_name(frame: Frame) -> str:
     """The name of the area the frame narrows to: a regency, or the province."""
-    if frame.kode_kab is None:
-        return frame.t("frame.provinsi")
-    regencies = ask("daftar_kabupaten")
-    return regencies.loc[regencies.kode_kab == frame.kode_kab, "nama_kab"].iloc[0]
+    return area_named(ask, frame)
 
 
 def as_of_line(frame: Frame, area: str) -> str:
