@@ -65,7 +65,7 @@ def load(paths: list[Path], target: Path) -> int:
             raise RuntimeError("rows rejected:\n" + "\n".join(rejected))
         rows += sum(result.read for result in results)
         print(
-            f"  load {number}/{len(batches)} {batch[-1].name}: {sum(r.dibaca for r in results):,} rows "
+            f"  load {number}/{len(batches)} {batch[-1].name}: {sum(r.read for r in results):,} rows "
             f"in {time.perf_counter() - started:.0f} s; {rows:,} so far, "
             f"warehouse {target.stat().st_size / 2**30:.2f} GB",
             flush=True,

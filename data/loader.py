@@ -313,6 +313,12 @@ def _load_one(
 def _replace_by_key(con: duckdb.DuckDBPyConnection, kind: Kind, load_id: int) -> int:
     """The valid rows in place of the warehouse's rows with the same key; returns the rows replaced."""
     key_match = " AND ".join(f"t.{column} = d.{column}" for column in kind.key)
+    families = kind.name == "registrasi"
+    if families:  # the summary tables follow the rows that leave (warehouse.CHANGES)
+        con.execute(
+            f"""INSERT INTO {warehouse.CHANGES}
+                SELECT -1, t.* FROM registrasi t JOIN diperiksa d ON {key_match} AND len(d.masalah) = 0"""
+        )
     # A key is held once by the warehouse and once by a file's valid rows (_settle_repeats): the rows
     # deleted are the rows replaced, counted by the delete itself rather than by a second join.
     replaced = con.execute(
@@ -323,6 +329,9 @@ def _replace_by_key(con: duckdb.DuckDBPyConnection, kind: Kind, load_id: int) ->
             SELECT * EXCLUDE (_baris, _kunci, masalah), {load_id} AS id_muat
             FROM diperiksa WHERE len(masalah) = 0"""
     )
+    if families:  # and the rows that come in
+        came_in = f"INSERT INTO {warehouse.CHANGES} SELECT 1, * FROM registrasi WHERE id_muat = ?"
+        con.execute(came_in, [load_id])
     return replaced
 
 
@@ -391,18 +400,23 @@ def _settle_repeats(con: duckdb.DuckDBPyConnection, kind: Kind) -> tuple[int, st
 
 
 def _withdraw(con: duckdb.DuckDBPyConnection, load_id: int) -> None:
-    """Each valid withdrawal moves its family out of the registrations into the history, whole."""
+    """Each valid withdrawal moves its family out of the registrations into the history, whole (and
+    into warehouse.CHANGES, for the summary tables)."""
+    # One pass over the registrations finds the families; the steps below read these few rows.
+    con.execute(
+        """CREATE OR REPLACE TEMP TABLE dibatalkan AS
+           SELECT r.* FROM registrasi r
+           WHERE r.id_keluarga IN (SELECT id_keluarga FROM diperiksa WHERE len(masalah) = 0)"""
+    )
     con.execute(
         """INSERT INTO pembatalan
-           SELECT r.id_keluarga, d.alasan, r.idsubsls, r.kode_kab, r.tanggal_didata,
-                  to_json(r)::VARCHAR, ?, NULL
-           FROM registrasi r JOIN diperiksa d ON d.id_keluarga = r.id_keluarga AND len(d.masalah) = 0""",
+           SELECT b.id_keluarga, d.alasan, b.idsubsls, b.kode_kab, b.tanggal_didata,
+                  to_json(b)::VARCHAR, ?, NULL
+           FROM dibatalkan b JOIN diperiksa d ON d.id_keluarga = b.id_keluarga AND len(d.masalah) = 0""",
         [load_id],
     )
-    con.execute(
-        """DELETE FROM registrasi r USING diperiksa d
-           WHERE r.id_keluarga = d.id_keluarga AND len(d.masalah) = 0"""
-    )
+    con.execute(f"INSERT INTO {warehouse.CHANGES} SELECT -1, * FROM dibatalkan")
+    con.execute("DELETE FROM registrasi r USING dibatalkan d WHERE r.id_keluarga = d.id_keluarga")
 
 
 def _note_reinstated(con: duckdb.DuckDBPyConnection, load_id: int, result: FileResult) -> None:

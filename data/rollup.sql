@@ -1,22 +1,48 @@
--- Summary tables, rebuilt from the contract tables at the end of every load: the pages read these
--- instead of one row per family (85 million at national scale, where a day of an SLS holds ~6).
--- They hold nothing of their own, so rebuilding them whole keeps them right by construction.
+-- Summary tables, brought up to date at the end of every load inside the load's copy: the pages read
+-- these instead of one row per family (85 million at national scale, where a day of an SLS holds ~6).
 -- Each is listed with its columns in data/schema.sql (tests/test_schema_docs.py keeps the two alike).
+--
+-- A load changes them by what it changed: registrasi_berubah holds every family row that left
+-- registrasi (tanda -1) or came in (tanda +1) in this load, with registrasi's columns. Only the SLS,
+-- officer-days and families named there are recomputed, so a daily file costs what it brings. A load
+-- that changes the master tables (targets, officers, desks, schedule) starts from empty summary tables
+-- with every family row as +1 (data/warehouse.py, refresh_summaries): the same steps then build them
+-- whole. tests/test_rollup.py holds both ways to the family rows and to each other.
 
--- Families enumerated per SLS, officer and day; kode_kab is the SLS's regency. Sorted so that a
--- regency's rows sit together and its filter skips the rest.
+-- The SLS whose rows of registrasi_harian are recomputed.
+CREATE OR REPLACE TEMP TABLE sls_berubah AS
+WITH
+registrasi_berubah AS (SELECT * FROM registrasi_berubah)
+SELECT DISTINCT idsubsls FROM registrasi_berubah;
+
+-- Families enumerated per SLS, officer and day; kode_kab is the SLS's regency. A load's rows are
+-- appended sorted, so that a regency's rows sit together and its filter skips the rest.
 -- keluarga_terhitung: of those families, the ones that count toward completion. An SLS counts at most
 -- its target, so families above target in one SLS never hide a shortfall in another: summed up to any
 -- day, an area's keluarga_terhitung is its target minus the sum of its SLS' families left. The SLS'
 -- rows are taken in date order (officers of one day in id order), each counting what is still short.
-CREATE OR REPLACE TABLE registrasi_harian AS
+CREATE OR REPLACE TEMP TABLE harian_baru AS
 WITH
-registrasi AS (SELECT * FROM registrasi),
+registrasi_harian AS (SELECT * FROM registrasi_harian),
+registrasi_berubah AS (SELECT * FROM registrasi_berubah),
+sls_berubah AS (SELECT * FROM sls_berubah),
 wilayah AS (SELECT * FROM wilayah),
-per_hari AS (
-    SELECT kode_kab, idsubsls, id_petugas, tanggal_didata, count(*)::INTEGER AS keluarga
-    FROM registrasi
+sebelum AS (
+    SELECT kode_kab, idsubsls, id_petugas, tanggal_didata, keluarga
+    FROM registrasi_harian
+    WHERE idsubsls IN (SELECT idsubsls FROM sls_berubah)
+),
+selisih AS (
+    SELECT kode_kab, idsubsls, id_petugas, tanggal_didata, sum(tanda) AS keluarga
+    FROM registrasi_berubah
     GROUP BY ALL
+),
+bersama AS (SELECT * FROM sebelum UNION ALL SELECT * FROM selisih),
+per_hari AS (
+    SELECT kode_kab, idsubsls, id_petugas, tanggal_didata, sum(keluarga)::INTEGER AS keluarga
+    FROM bersama
+    GROUP BY ALL
+    HAVING sum(keluarga) <> 0
 ),
 berjalan AS (
     SELECT p.*,
@@ -29,45 +55,118 @@ berjalan AS (
 SELECT kode_kab, idsubsls, id_petugas, tanggal_didata, keluarga,
        (least(kumulatif, target_keluarga) - least(kumulatif - keluarga, target_keluarga))::INTEGER
            AS keluarga_terhitung
-FROM berjalan
-ORDER BY kode_kab, idsubsls, tanggal_didata;
+FROM berjalan;
 
--- The span of the data (any step of a form) and the families held, in one row.
-CREATE OR REPLACE TABLE registrasi_rentang AS
-WITH
-registrasi AS (SELECT * FROM registrasi)
-SELECT min(tanggal_didata) AS tanggal_awal,
-       greatest(max(tanggal_didata), max(tanggal_diperiksa), max(tanggal_diterima), max(tanggal_cek_rumah))
-           AS tanggal_akhir,
-       count(*) AS jumlah_keluarga
-FROM registrasi;
+-- A count below zero means a change went unrecorded: the load fails and the warehouse stays as it was.
+SELECT error('ringkasan tidak cocok: keluarga SLS ' || any_value(idsubsls) || ' menjadi negatif')
+FROM harian_baru
+WHERE keluarga < 0
+HAVING count(*) > 0;
+
+DELETE FROM registrasi_harian WHERE idsubsls IN (SELECT idsubsls FROM sls_berubah);
+
+INSERT INTO registrasi_harian
+SELECT * FROM harian_baru ORDER BY kode_kab, idsubsls, tanggal_didata;
 
 -- Families per regency, channel and the dates of the form's steps (enumerated, checked, received):
 -- a few thousand rows whatever the number of families, for the pipeline and the desks' share.
-CREATE OR REPLACE TABLE registrasi_alur AS
+CREATE OR REPLACE TEMP TABLE alur_baru AS
 WITH
-registrasi AS (SELECT * FROM registrasi)
-SELECT kode_kab, kanal, tanggal_didata, tanggal_diperiksa, tanggal_diterima, count(*)::INTEGER AS keluarga
-FROM registrasi
+registrasi_alur AS (SELECT * FROM registrasi_alur),
+registrasi_berubah AS (SELECT * FROM registrasi_berubah),
+selisih AS (
+    SELECT kode_kab, kanal, tanggal_didata, tanggal_diperiksa, tanggal_diterima, sum(tanda) AS keluarga
+    FROM registrasi_berubah
+    GROUP BY ALL
+),
+bersama AS (SELECT * FROM registrasi_alur UNION ALL SELECT * FROM selisih)
+SELECT kode_kab, kanal, tanggal_didata, tanggal_diperiksa, tanggal_diterima, sum(keluarga)::INTEGER AS keluarga
+FROM bersama
 GROUP BY ALL
-ORDER BY kode_kab, tanggal_didata;
+HAVING sum(keluarga) <> 0;
+
+DELETE FROM registrasi_alur;
+
+INSERT INTO registrasi_alur
+SELECT * FROM alur_baru ORDER BY kode_kab, tanggal_didata;
+
+-- The span of the data (any step of a form) and the families held, in one row. The latest house check
+-- is not in the summaries: one pass over that column.
+CREATE OR REPLACE TEMP TABLE rentang_baru AS
+WITH
+registrasi AS (SELECT * FROM registrasi),
+registrasi_alur AS (SELECT * FROM registrasi_alur),
+langkah AS (
+    SELECT min(tanggal_didata) AS tanggal_awal,
+           greatest(max(tanggal_didata), max(tanggal_diperiksa), max(tanggal_diterima)) AS tanggal_akhir,
+           sum(keluarga) AS jumlah_keluarga
+    FROM registrasi_alur
+),
+cek_rumah AS (SELECT max(tanggal_cek_rumah) AS tanggal_akhir FROM registrasi)
+SELECT l.tanggal_awal, greatest(l.tanggal_akhir, c.tanggal_akhir) AS tanggal_akhir,
+       coalesce(l.jumlah_keluarga, 0)::BIGINT AS jumlah_keluarga
+FROM langkah l CROSS JOIN cek_rumah c;
+
+DELETE FROM registrasi_rentang;
+
+INSERT INTO registrasi_rentang SELECT * FROM rentang_baru;
 
 -- Officer-days with more than 40 families (four times the expected daily pace): the pipeline page's
 -- busy-day anomaly. Few rows; counting them at query time meant grouping every officer's every day.
-CREATE OR REPLACE TABLE petugas_hari_sibuk AS
+CREATE OR REPLACE TEMP TABLE hari_berubah AS
 WITH
-registrasi_harian AS (SELECT * FROM registrasi_harian)
-SELECT id_petugas, tanggal_didata AS tanggal, sum(keluarga)::BIGINT AS keluarga
-FROM registrasi_harian
+registrasi_berubah AS (SELECT * FROM registrasi_berubah)
+SELECT DISTINCT id_petugas, tanggal_didata AS tanggal FROM registrasi_berubah;
+
+DELETE FROM petugas_hari_sibuk
+WHERE (id_petugas, tanggal) IN (SELECT (id_petugas, tanggal) FROM hari_berubah);
+
+INSERT INTO petugas_hari_sibuk
+WITH
+registrasi_harian AS (SELECT * FROM registrasi_harian),
+hari_berubah AS (SELECT * FROM hari_berubah)
+SELECT h.id_petugas, h.tanggal_didata AS tanggal, sum(h.keluarga)::BIGINT AS keluarga
+FROM registrasi_harian h
+JOIN hari_berubah b ON b.id_petugas = h.id_petugas AND b.tanggal = h.tanggal_didata
 GROUP BY ALL
-HAVING sum(keluarga) > 40;
+HAVING sum(h.keluarga) > 40;
+
+-- Each SLS's first family: the SLS not started by a day are those without one by then.
+DELETE FROM sls_mulai WHERE idsubsls IN (SELECT idsubsls FROM sls_berubah);
+
+INSERT INTO sls_mulai
+WITH
+registrasi_harian AS (SELECT * FROM registrasi_harian),
+sls_berubah AS (SELECT * FROM sls_berubah)
+SELECT idsubsls, min(tanggal_didata) AS tanggal_pertama
+FROM registrasi_harian
+WHERE idsubsls IN (SELECT idsubsls FROM sls_berubah)
+GROUP BY idsubsls;
+
+-- The family rows this load brought that are still held (a row that came in and was replaced by a
+-- later file of the same load came and went). The two tables below hold such rows, one per family:
+-- the families whose row left lose theirs, the rows that came in are judged.
+CREATE OR REPLACE TEMP VIEW keluarga_masuk AS
+WITH
+registrasi_berubah AS (SELECT * FROM registrasi_berubah),
+keluar AS (SELECT id_keluarga, id_muat FROM registrasi_berubah WHERE tanda < 0)
+SELECT * EXCLUDE (tanda)
+FROM registrasi_berubah
+WHERE tanda > 0 AND (id_keluarga, id_muat) NOT IN (SELECT (id_keluarga, id_muat) FROM keluar);
+
+CREATE OR REPLACE TEMP VIEW keluarga_keluar AS
+WITH
+registrasi_berubah AS (SELECT * FROM registrasi_berubah)
+SELECT DISTINCT id_keluarga FROM registrasi_berubah WHERE tanda < 0;
 
 -- Families whose enumeration date cannot be right: before the province's first phase starts, or
 -- after the day (WITA) the warehouse received the row. Few rows; finding them meant a pass over
 -- every family. queries/alur_tanggal_janggal.sql applies the as-of day and names the reason.
-CREATE OR REPLACE TABLE registrasi_janggal AS
+DELETE FROM registrasi_janggal WHERE id_keluarga IN (SELECT id_keluarga FROM keluarga_keluar);
+
+INSERT INTO registrasi_janggal
 WITH
-registrasi AS (SELECT * FROM registrasi),
+keluarga_masuk AS (SELECT * FROM keluarga_masuk),
 muat AS (SELECT * FROM muat),
 jadwal AS (SELECT * FROM jadwal),
 -- The province's first day: one row (NULL without a province schedule, and then no family is early).
@@ -78,29 +177,23 @@ dimuat AS (
     SELECT r.id_keluarga, r.id_petugas, r.kode_kab, r.tanggal_didata,
            p.tanggal_mulai,
            (m.waktu_muat + INTERVAL 8 HOUR)::DATE AS tanggal_muat
-    FROM registrasi r JOIN muat m USING (id_muat) CROSS JOIN mulai_provinsi p
+    FROM keluarga_masuk r JOIN muat m USING (id_muat) CROSS JOIN mulai_provinsi p
 )
 SELECT * FROM dimuat WHERE tanggal_didata < tanggal_mulai OR tanggal_didata > tanggal_muat;
-
--- Each SLS's first family: the SLS not started by a day are those without one by then.
-CREATE OR REPLACE TABLE sls_mulai AS
-WITH
-registrasi_harian AS (SELECT * FROM registrasi_harian)
-SELECT idsubsls, min(tanggal_didata) AS tanggal_pertama
-FROM registrasi_harian
-GROUP BY idsubsls;
 
 -- Families whose place does not fit who registered them: an SLS outside the officer's regency, or a
 -- family served at a desk of another regency. Few rows; finding them meant joining every family.
 -- queries/alur_luar_wilayah.sql applies the as-of day and the regency.
-CREATE OR REPLACE TABLE registrasi_luar_wilayah AS
+DELETE FROM registrasi_luar_wilayah WHERE id_keluarga IN (SELECT id_keluarga FROM keluarga_keluar);
+
+INSERT INTO registrasi_luar_wilayah
 WITH
-registrasi AS (SELECT * FROM registrasi),
+keluarga_masuk AS (SELECT * FROM keluarga_masuk),
 petugas AS (SELECT * FROM petugas),
 desk AS (SELECT * FROM desk)
 SELECT r.id_keluarga, r.id_petugas, r.kode_kab, r.idsubsls, r.tanggal_didata, r.id_desk,
        p.kode_kab AS kode_kab_petugas, d.kode_kab AS kode_kab_desk
-FROM registrasi r
+FROM keluarga_masuk r
 JOIN petugas p USING (id_petugas)
 LEFT JOIN desk d ON d.id_desk = r.id_desk
 WHERE p.kode_kab <> r.kode_kab OR d.kode_kab <> r.kode_kab;

@@ -27,7 +27,12 @@ DATA_DIR = Path(__file__).resolve().parent
 SCHEMA_FILE = DATA_DIR / "schema.sql"
 UPGRADE_FILE = DATA_DIR / "upgrade.sql"
 ROLLUP_FILE = DATA_DIR / "rollup.sql"
-SUMMARY_TABLES = frozenset(re.findall(r"CREATE OR REPLACE TABLE (\w+)", ROLLUP_FILE.read_text()))
+SUMMARY_TABLES = frozenset(re.findall(r"INSERT INTO (\w+)", ROLLUP_FILE.read_text()))
+# What a load changed in registrasi, for rollup.sql: each row that left (tanda -1) or came in (+1).
+CHANGES = "registrasi_berubah"
+# The kinds whose rows only add to the summary tables what registrasi_berubah says; any other kind
+# (targets, officers, desks, schedule) changes how every family is summed, and the tables are rebuilt.
+FAMILY_KINDS = ("registrasi", "pembatalan")
 SUMMARY_HEADING = "-- Summary tables:"
 _SUMMARY_TABLE_LINE = re.compile(r"-- (\w+): (\S.*)")
 _SUMMARY_COLUMNS_LINE = re.compile(r"-- {5}(\S.*)")
@@ -75,8 +80,7 @@ OFFLINE = {
     "autoload_known_extensions": False,
     "allow_community_extensions": False,
 }
-# Locked: no statement of a load can change these settings back.
-CONFIG = {"memory_limit": LOAD_MEMORY, **OFFLINE, "lock_configuration": True}
+CONFIG = {"memory_limit": LOAD_MEMORY, **OFFLINE}
 LOCK_POLL_SECONDS = 0.1
 REGENCY_FILE = DATA_DIR / "reference" / "kabupaten.csv"
 
@@ -109,10 +113,10 @@ def missing_parts(path: Path) -> list[str]:
         return attached_missing_parts(con)
 
 
-def attached_missing_parts(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """`missing_parts` of the database attached to `con` as gudang (a file, or a snapshot's views)."""
+def attached_missing_parts(con: duckdb.DuckDBPyConnection, catalog: str = "gudang") -> list[str]:
+    """`missing_parts` of the database attached to `con` as `catalog` (a file, or a snapshot's views)."""
     rows = con.execute(
-        "SELECT table_name, column_name FROM information_schema.columns WHERE table_catalog = 'gudang'"
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_catalog = ?", [catalog]
     ).fetchall()
     held = {f"{table}.{column}" for table, column in rows} | {table for table, _ in rows}
     needed = set(TABLES) | {
@@ -122,9 +126,40 @@ def attached_missing_parts(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 def rebuild_summaries(con: duckdb.DuckDBPyConnection) -> None:
-    """The summary tables (rollup.sql) built anew from the warehouse's rows, as every load ends."""
+    """The summary tables (rollup.sql) built anew from the warehouse's rows: empty tables, and every
+    family row taken as come in."""
+    con.execute(f"DROP TABLE IF EXISTS {CHANGES}")
+    for table, columns in summary_tables().items():
+        defined = ", ".join(f"{column} {type_}" for column, type_ in columns)
+        con.execute(f"CREATE OR REPLACE TABLE {table} ({defined})")
+    con.execute(f"CREATE TEMP VIEW {CHANGES} AS SELECT 1::TINYINT AS tanda, * FROM registrasi")
+    _run_rollup(con)
+    con.execute(f"DROP VIEW {CHANGES}")
+
+
+def update_summaries(con: duckdb.DuckDBPyConnection) -> None:
+    """The summary tables brought up to date with what the load recorded in CHANGES, and only that."""
+    _run_rollup(con)
+
+
+def _run_rollup(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(PROVINCE_MACROS)
     con.execute(ROLLUP_FILE.read_text())
+
+
+def _record_changes(con: duckdb.DuckDBPyConnection) -> None:
+    """An empty CHANGES for the load to fill: registrasi's columns after tanda."""
+    con.execute(f"CREATE TEMP TABLE {CHANGES} AS SELECT 0::TINYINT AS tanda, * FROM registrasi LIMIT 0")
+
+
+def _changed_masters(con: duckdb.DuckDBPyConnection, since_load: int) -> bool:
+    """Whether a load after `since_load` loaded or replaced rows of a kind other than FAMILY_KINDS."""
+    kinds = ", ".join("?" for _ in FAMILY_KINDS)
+    return con.execute(
+        f"""SELECT count(*) > 0 FROM muat
+            WHERE id_muat > ? AND jenis NOT IN ({kinds}) AND baris_dimuat + baris_diganti > 0""",
+        [since_load, *FAMILY_KINDS],
+    ).fetchone()[0]
 
 
 @contextmanager
@@ -132,7 +167,8 @@ def writing(
     path: Path, *, deadline: Deadline, lock_wait: float, purpose: str = ""
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection to a private copy of the warehouse that replaces it only if the block succeeds,
-    with its summary tables rebuilt from what the block left, all before `deadline`. Waits at most
+    with its summary tables brought up to date (by what the block recorded in CHANGES, or rebuilt
+    whole when it changed a master table or the warehouse lacked a part), all before `deadline`. Waits at most
     `lock_wait` seconds for another load to finish; `purpose` tells a waiting load what this one is."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with _locked(path, lock_wait, purpose):
@@ -145,14 +181,23 @@ def writing(
                 shutil.copyfile(path, staging)
             con = duckdb.connect(str(staging), config={**CONFIG, "temp_directory": str(spill)})
             try:
+                # A long load writes no progress bar into the loader's output; then the settings are
+                # locked: no statement of a load can change them back.
+                con.execute("SET enable_progress_bar = false; SET lock_configuration = true")
                 with deadline.interrupting(con):
                     con.execute(PROVINCE_MACROS)  # the loader's checks name the province
                     if path.exists():
                         con.execute(UPGRADE_FILE.read_text())
                     else:
                         _create(con)
+                    outdated = attached_missing_parts(con, catalog=_catalog(con))
+                    last_load = con.execute("SELECT coalesce(max(id_muat), 0) FROM muat").fetchone()[0]
+                    _record_changes(con)
                     yield con
-                    rebuild_summaries(con)
+                    if outdated or _changed_masters(con, last_load):
+                        rebuild_summaries(con)
+                    else:
+                        update_summaries(con)
                     con.execute("CHECKPOINT")
             finally:
                 con.close()
@@ -161,6 +206,10 @@ def writing(
         finally:
             for leftover in (staging, Path(f"{staging}.wal"), spill):
                 _remove(leftover)
+
+
+def _catalog(con: duckdb.DuckDBPyConnection) -> str:
+    return con.execute("SELECT current_database()").fetchone()[0]
 
 
 @contextmanager
