@@ -174,8 +174,9 @@ def headline(area, held: int, frame: ui.Frame) -> None:
     second[3].metric(t("alur.tertahan"), ui.number(held), border=True, help=t("alur.tertahan_bantuan"))
 
 
-def pipeline_table(steps: pd.DataFrame, frame: ui.Frame) -> ui.Table:
+def pipeline_table(frame: ui.Frame) -> ui.Table:
     t = frame.t
+    steps = ui.ask("alur_tahap", as_of=frame.as_of, kab=frame.kode_kab)
     return ui.Table.of(
         {
             t("kolom.wilayah"): ("text", steps.nama_pendek),
@@ -195,19 +196,19 @@ def pipeline_table(steps: pd.DataFrame, frame: ui.Frame) -> ui.Table:
     )
 
 
-def backlog_section(backlog: pd.DataFrame, frame: ui.Frame) -> None:
+def backlog_section(empty: bool, frame: ui.Frame) -> None:
     t = frame.t
     st.subheader(t("alur.antrean"))
-    if backlog.empty:
+    if empty:
         st.info(t("alur.tanpa_antrean"))
         return
-    ui.chart(backlog_figure(backlog, frame), frame, title=t("alur.antrean"), name="alur_antrean")
+    ui.chart(backlog_figure, frame, title=t("alur.antrean"), name="alur_antrean")
     st.caption(t("alur.catatan_antrean"))
 
 
-@ui.per_version
-def backlog_figure(backlog: pd.DataFrame, frame: ui.Frame):
+def backlog_figure(frame: ui.Frame):
     t = frame.t
+    backlog = ui.ask("alur_antrean", as_of=frame.as_of, kab=frame.kode_kab)
     backlog = backlog.assign(
         hover=[
             t(
@@ -231,61 +232,80 @@ def officer(row) -> str:
     return f"{row.id_petugas} – {row.nama}"
 
 
-def busy_days_table(rows: pd.DataFrame, frame: ui.Frame) -> dict[str, tuple[str, object]]:
+def busy_days_table(frame: ui.Frame) -> ui.Table:
+    rows = ui.ask("alur_petugas_harian", as_of=frame.as_of, kab=frame.kode_kab)
     t = frame.t
-    return {
-        t("alur.kolom.petugas"): ("text", [officer(row) for row in rows.itertuples()]),
-        t("alur.kolom.peran"): ("text", rows.peran),
-        t("kolom.wilayah"): ("text", rows.nama_pendek),
-        t("alur.kolom.tanggal"): ("date", rows.tanggal),
-        t("alur.kolom.keluarga"): ("integer", rows.keluarga),
-        t("alur.kolom.cek"): ("text", t("alur.cek_harian")),
-    }
+    return anomaly_table(
+        frame,
+        "alur_petugas_harian",
+        "alur.anomali_harian",
+        {
+            t("alur.kolom.petugas"): ("text", [officer(row) for row in rows.itertuples()]),
+            t("alur.kolom.peran"): ("text", rows.peran),
+            t("kolom.wilayah"): ("text", rows.nama_pendek),
+            t("alur.kolom.tanggal"): ("date", rows.tanggal),
+            t("alur.kolom.keluarga"): ("integer", rows.keluarga),
+            t("alur.kolom.cek"): ("text", t("alur.cek_harian")),
+        },
+    )
 
 
-def odd_dates_table(rows: pd.DataFrame, frame: ui.Frame) -> dict[str, tuple[str, object]]:
+def odd_dates_table(frame: ui.Frame) -> ui.Table:
+    rows = ui.ask("alur_tanggal_janggal", as_of=frame.as_of, kab=frame.kode_kab)
     t = frame.t
 
     def reason(row) -> str:
         limit = row.tanggal_mulai if row.alasan == "sebelum_mulai" else row.tanggal_muat
         return t(ODD_DATE_REASONS[row.alasan], tanggal=ui.date(limit, frame.lang))
 
-    return {
-        t("alur.kolom.alasan"): ("text", [reason(row) for row in rows.itertuples()]),
-        t("alur.kolom.petugas"): ("text", [officer(row) for row in rows.itertuples()]),
-        t("kolom.wilayah"): ("text", rows.nama_pendek),
-        t("alur.kolom.tanggal"): ("date", rows.tanggal),
-        t("alur.kolom.keluarga"): ("integer", rows.keluarga),
-        t("alur.kolom.contoh"): ("text", rows.contoh_keluarga.map(", ".join)),
-        t("alur.kolom.cek"): ("text", t("alur.cek_tanggal")),
-    }
+    return anomaly_table(
+        frame,
+        "alur_tanggal_janggal",
+        "alur.anomali_tanggal",
+        {
+            t("alur.kolom.alasan"): ("text", [reason(row) for row in rows.itertuples()]),
+            t("alur.kolom.petugas"): ("text", [officer(row) for row in rows.itertuples()]),
+            t("kolom.wilayah"): ("text", rows.nama_pendek),
+            t("alur.kolom.tanggal"): ("date", rows.tanggal),
+            t("alur.kolom.keluarga"): ("integer", rows.keluarga),
+            t("alur.kolom.contoh"): ("text", rows.contoh_keluarga.map(", ".join)),
+            t("alur.kolom.cek"): ("text", t("alur.cek_tanggal")),
+        },
+    )
 
 
-def other_sls_table(rows: pd.DataFrame, frame: ui.Frame) -> dict[str, tuple[str, object]]:
-    """The days the families were enumerated show as one span on the grid (see SPANS)."""
+def other_sls_table(frame: ui.Frame) -> ui.Table:
+    """The days the families were enumerated show as one span on the grid (anomaly_table)."""
+    rows = ui.ask("alur_luar_penugasan", as_of=frame.as_of, kab=frame.kode_kab)
     t = frame.t
-    return {
-        t("alur.kolom.petugas"): ("text", [officer(row) for row in rows.itertuples()]),
-        t("alur.kolom.sls"): (
-            "text",
-            [
-                f"{row.nama_sls}, {row.nama_desa}, {row.nama_kec} ({row.idsubsls})"
-                for row in rows.itertuples()
-            ],
-        ),
-        t("kolom.wilayah"): ("text", rows.nama_pendek),
-        t("alur.kolom.ppl_sls"): (
-            "text",
-            [f"{row.id_ppl_sls} – {row.nama_ppl_sls}" for row in rows.itertuples()],
-        ),
-        t("alur.kolom.keluarga"): ("integer", rows.keluarga),
-        t("alur.kolom.rentang_awal"): ("date", rows.tanggal_awal),
-        t("alur.kolom.rentang_akhir"): ("+date", rows.tanggal_akhir),
-        t("alur.kolom.cek"): ("text", t("alur.cek_sls")),
-    }
+    return anomaly_table(
+        frame,
+        "alur_luar_penugasan",
+        "alur.anomali_sls",
+        {
+            t("alur.kolom.petugas"): ("text", [officer(row) for row in rows.itertuples()]),
+            t("alur.kolom.sls"): (
+                "text",
+                [
+                    f"{row.nama_sls}, {row.nama_desa}, {row.nama_kec} ({row.idsubsls})"
+                    for row in rows.itertuples()
+                ],
+            ),
+            t("kolom.wilayah"): ("text", rows.nama_pendek),
+            t("alur.kolom.ppl_sls"): (
+                "text",
+                [f"{row.id_ppl_sls} – {row.nama_ppl_sls}" for row in rows.itertuples()],
+            ),
+            t("alur.kolom.keluarga"): ("integer", rows.keluarga),
+            t("alur.kolom.rentang_awal"): ("date", rows.tanggal_awal),
+            t("alur.kolom.rentang_akhir"): ("+date", rows.tanggal_akhir),
+            t("alur.kolom.cek"): ("text", t("alur.cek_sls")),
+        },
+    )
 
 
-def outside_table(rows: pd.DataFrame, frame: ui.Frame) -> dict[str, tuple[str, object]]:
+def outside_table(frame: ui.Frame) -> ui.Table:
+    rows = ui.ask("alur_luar_wilayah", as_of=frame.as_of, kab=frame.kode_kab)
     t = frame.t
 
     def reason(row) -> str:
@@ -296,14 +316,19 @@ def outside_table(rows: pd.DataFrame, frame: ui.Frame) -> dict[str, tuple[str, o
         }
         return t(OUTSIDE_REASONS[row.alasan], **words)
 
-    return {
-        t("alur.kolom.alasan"): ("text", [reason(row) for row in rows.itertuples()]),
-        t("alur.kolom.petugas"): ("text", [officer(row) for row in rows.itertuples()]),
-        t("kolom.wilayah"): ("text", rows.nama_pendek),
-        t("alur.kolom.keluarga"): ("integer", rows.keluarga),
-        t("alur.kolom.contoh"): ("text", rows.contoh_keluarga.map(", ".join)),
-        t("alur.kolom.cek"): ("text", t("alur.cek_wilayah")),
-    }
+    return anomaly_table(
+        frame,
+        "alur_luar_wilayah",
+        "alur.anomali_wilayah",
+        {
+            t("alur.kolom.alasan"): ("text", [reason(row) for row in rows.itertuples()]),
+            t("alur.kolom.petugas"): ("text", [officer(row) for row in rows.itertuples()]),
+            t("kolom.wilayah"): ("text", rows.nama_pendek),
+            t("alur.kolom.keluarga"): ("integer", rows.keluarga),
+            t("alur.kolom.contoh"): ("text", rows.contoh_keluarga.map(", ".join)),
+            t("alur.kolom.cek"): ("text", t("alur.cek_wilayah")),
+        },
+    )
 
 
 # The words of each reason the anomaly questions give.
@@ -318,6 +343,16 @@ ANOMALY_TABLES = {
 }
 
 
+def anomaly_table(
+    frame: ui.Frame, query: str, title_key: str, columns: dict[str, tuple[str, object]]
+) -> ui.Table:
+    """An anomaly's table, the answer to `query`, named after it; a span of days shows as one column on
+    the grid."""
+    shown_as = ((frame.t("alur.kolom.rentang_awal"), frame.t("alur.kolom.rentang")),)
+    name = query.removeprefix("alur_")
+    return ui.Table.of(columns, page="alur", name=name, title=frame.t(title_key), shown_as=shown_as)
+
+
 def anomaly(
     title_key: str, query: str, rows: pd.DataFrame, frame: ui.Frame, note_key: str | None = None
 ) -> None:
@@ -326,19 +361,14 @@ def anomaly(
     if rows.empty:
         st.success(frame.t("alur.tidak_ada"), icon=":material/check_circle:")
     else:
-        columns = ANOMALY_TABLES[query](rows, frame)
-        shown_as = ((frame.t("alur.kolom.rentang_awal"), frame.t("alur.kolom.rentang")),)
-        name = query.removeprefix("alur_")
-        ui.table(
-            ui.Table.of(columns, page="alur", name=name, title=frame.t(title_key), shown_as=shown_as), frame
-        )
+        ui.table(ANOMALY_TABLES[query], frame)
     if note_key:
         st.caption(frame.t(note_key))
 
 
-def pipeline_section(steps: pd.DataFrame, frame: ui.Frame) -> None:
+def pipeline_section(frame: ui.Frame) -> None:
     st.subheader(frame.t("alur.per_kab"))
-    ui.table(pipeline_table(steps, frame), frame)
+    ui.table(pipeline_table, frame)
     st.caption(frame.t("alur.catatan_tabel"))
 
 
@@ -349,8 +379,8 @@ steps = ui.ask("alur_tahap", as_of=frame.as_of, kab=frame.kode_kab)
 backlog = ui.ask("alur_antrean", as_of=frame.as_of, kab=frame.kode_kab)
 chosen = steps[steps.kode_wilayah == (frame.kode_kab or ui.PROVINCE)].iloc[0]
 headline(chosen, int(backlog.loc[backlog.kelompok == ">14", "keluarga"].sum()), frame)
-pipeline_section(steps, frame)
-backlog_section(backlog, frame)
+pipeline_section(frame)
+backlog_section(backlog.empty, frame)
 st.subheader(frame.t("alur.anomali"))
 # The anomalies name officers and families: only for those who may see them.
 if ui.may_ask("alur_petugas_harian"):

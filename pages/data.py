@@ -285,8 +285,8 @@ def files_frame(history: pd.DataFrame) -> ui.Frame:
     )
 
 
-def freshness_table(rows: pd.DataFrame) -> ui.Table:
-    rows = rows.set_index("jenis").reindex(list(LOAD_ORDER)).reset_index()
+def freshness_table(frame: ui.Frame) -> ui.Table:
+    rows = ui.ask("data_kesegaran").set_index("jenis").reindex(list(LOAD_ORDER)).reset_index()
     last_load = [
         when if files else t("data.belum_pernah")
         for files, when in zip(rows.berkas_dimuat, rows.muat_terakhir, strict=True)
@@ -308,11 +308,12 @@ def freshness_table(rows: pd.DataFrame) -> ui.Table:
 
 def freshness_section(frame: ui.Frame) -> None:
     st.subheader(t("data.kesegaran"))
-    ui.table(freshness_table(ui.ask("data_kesegaran")), frame)
+    ui.table(freshness_table, frame)
     st.caption(t("data.catatan_kesegaran"))
 
 
-def history_table(history: pd.DataFrame) -> ui.Table:
+def history_table(frame: ui.Frame) -> ui.Table:
+    history = ui.ask("data_riwayat")
     return ui.Table.of(
         {
             t("data.kolom.berkas"): ("text", history.nama_berkas),
@@ -336,7 +337,7 @@ def history_section(history: pd.DataFrame, frame: ui.Frame) -> None:
     if history.empty:
         st.info(t("data.riwayat_kosong"))
         return
-    ui.table(history_table(history), frame, wide=(t("data.kolom.berkas"),))
+    ui.table(history_table, frame, wide=(t("data.kolom.berkas"),))
     st.caption(t("data.catatan_riwayat"))
 
 

@@ -170,8 +170,16 @@ def headline(total, checks, sites: int, frame: ui.Frame) -> None:
         column.metric(t(label), minutes(getattr(total, key), frame), border=True, help=t(hint))
 
 
-def service_table(rows: pd.DataFrame, frame: ui.Frame, *, by_day: bool) -> ui.Table:
+def service_table(frame: ui.Frame, by_day: bool) -> ui.Table:
+    """The desks' service per site (and all sites), or per day and site, latest day first."""
     t = frame.t
+    service = ui.ask("desk_layanan", as_of=frame.as_of, kab=frame.kode_kab)
+    if by_day:
+        rows = service[service.tingkat == "hari"].sort_values(
+            ["tanggal", "nama_lokasi"], ascending=[False, True]
+        )
+    else:
+        rows = pd.concat([service[service.tingkat == "lokasi"], service[service.tingkat == "semua"]])
     table = {t("desk.kolom.tanggal"): ("date", rows.tanggal)} if by_day else {}
     table[t("desk.kolom.lokasi")] = ("text", rows.nama_lokasi.fillna(t("desk.semua_lokasi")))
     if not by_day:  # a site's counters; the day table leaves them to the site table
@@ -187,16 +195,12 @@ def service_table(rows: pd.DataFrame, frame: ui.Frame, *, by_day: bool) -> ui.Ta
     return ui.Table.of(table, page="desk", name="layanan_lokasi", title=t("desk.per_lokasi"))
 
 
-def service_section(service: pd.DataFrame, frame: ui.Frame) -> None:
-    sites = service[service.tingkat == "lokasi"]
+def service_section(frame: ui.Frame) -> None:
     st.subheader(frame.t("desk.per_lokasi"))
-    ui.table(
-        service_table(pd.concat([sites, service[service.tingkat == "semua"]]), frame, by_day=False), frame
-    )
+    ui.table(service_table, frame, False)
     st.caption(frame.t("desk.catatan_layanan"))
     st.subheader(frame.t("desk.per_hari"))
-    days = service[service.tingkat == "hari"].sort_values(["tanggal", "nama_lokasi"], ascending=[False, True])
-    ui.table(service_table(days, frame, by_day=True), frame)
+    ui.table(service_table, frame, True)
 
 
 def chosen_site(sites: pd.DataFrame, frame: ui.Frame) -> str | None:
@@ -220,12 +224,11 @@ def arrivals_section(sites: pd.DataFrame, frame: ui.Frame) -> None:
     st.session_state["desk_lokasi"] = site
     place = sites.set_index("id_desk").nama_lokasi.get(site, t("desk.semua_lokasi"))
     title = f"{t('desk.kedatangan')} — {place}"
-    ui.chart(arrivals_figure(site, frame), frame, title=title, name="desk_kedatangan")
+    ui.chart(arrivals_figure, frame, site, title=title, name="desk_kedatangan")
     st.caption(t("desk.catatan_kedatangan"))
 
 
-@ui.per_version
-def arrivals_figure(site: str | None, frame: ui.Frame):
+def arrivals_figure(frame: ui.Frame, site: str | None):
     t = frame.t
     arrivals = ui.ask("desk_kedatangan", as_of=frame.as_of, kab=frame.kode_kab, desk=site)
     arrivals["hover"] = [
@@ -250,11 +253,10 @@ def arrivals_figure(site: str | None, frame: ui.Frame):
 def share_section(frame: ui.Frame) -> None:
     t = frame.t
     st.subheader(t("desk.porsi"))
-    ui.chart(share_figure(frame), frame, title=t("desk.porsi"), name="desk_porsi")
+    ui.chart(share_figure, frame, title=t("desk.porsi"), name="desk_porsi")
     st.caption(t("desk.catatan_porsi"))
 
 
-@ui.per_version
 def share_figure(frame: ui.Frame):
     t = frame.t
     regency = frame.kode_kab or DESK_CITY
@@ -279,8 +281,10 @@ def share_figure(frame: ui.Frame):
     return share_lines(shares, names=names, day_label=lambda day: short_date(day, frame.lang), words=words)
 
 
-def checks_table(rows: pd.DataFrame, frame: ui.Frame, by_site: bool) -> ui.Table:
+def checks_table(frame: ui.Frame, by_site: bool) -> ui.Table:
     t = frame.t
+    checks = ui.ask("desk_cek_rumah", as_of=frame.as_of, kab=frame.kode_kab)
+    rows = checks[checks.tingkat == ("lokasi" if by_site else "kabupaten")]
     table = {
         t("desk.kolom.lokasi" if by_site else "kolom.wilayah"): ("text", rows.nama),
         t("desk.kolom.keluarga_desk"): ("integer", rows.keluarga_desk),
@@ -302,9 +306,9 @@ def checks_section(checks: pd.DataFrame, frame: ui.Frame) -> None:
         st.info(t("desk.tidak_ada_cek"))
         return
     st.markdown(f"**{t('desk.cek_per_lokasi')}**")
-    ui.table(checks_table(checks[checks.tingkat == "lokasi"], frame, by_site=True), frame)
+    ui.table(checks_table, frame, True)
     st.markdown(f"**{t('desk.cek_per_kab')}**")
-    ui.table(checks_table(checks[checks.tingkat == "kabupaten"], frame, by_site=False), frame)
+    ui.table(checks_table, frame, False)
     st.caption(t("desk.catatan_cek"))
 
 
@@ -319,7 +323,7 @@ else:
     sites = service[service.tingkat == "lokasi"]
     all_checks = checks[checks.tingkat == "semua"].iloc[0]
     headline(service[service.tingkat == "semua"].iloc[0], all_checks, len(sites), frame)
-    service_section(service, frame)
+    service_section(frame)
     arrivals_section(sites, frame)
 share_section(frame)
 checks_section(checks, frame)

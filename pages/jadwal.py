@@ -170,35 +170,35 @@ def schedule_source(stones: pd.DataFrame, frame: ui.Frame) -> str:
     return frame.t("jadwal.sumber_sendiri" if own else "jadwal.sumber_provinsi")
 
 
-def progress_section(curves: pd.DataFrame, frame: ui.Frame) -> None:
+def progress_section(frame: ui.Frame) -> None:
     t = frame.t
     st.subheader(t("jadwal.kurva"))
-    figure, source = progress_figure(curves, frame)
-    if source is None:
-        st.info(t("jadwal.tanpa_jadwal"), icon=":material/event_busy:")
-    ui.chart(figure, frame, title=t("jadwal.kurva"), name="jadwal_kurva")
-    if source is not None:
-        st.caption(t("jadwal.kurva_catatan", sumber=source))
-
-
-@ui.per_version
-def progress_figure(curves: pd.DataFrame, frame: ui.Frame):
-    """The area's planned and actual curves, and where its schedule comes from (None: no schedule)."""
     stones = ui.ask("jadwal_tonggak", kab=frame.kode_kab)
+    if stones.empty:
+        st.info(t("jadwal.tanpa_jadwal"), icon=":material/event_busy:")
+    ui.chart(progress_figure, frame, title=t("jadwal.kurva"), name="jadwal_kurva")
+    if not stones.empty:
+        st.caption(t("jadwal.kurva_catatan", sumber=schedule_source(stones, frame)))
+
+
+def progress_figure(frame: ui.Frame):
+    """The area's planned and actual curves, with the schedule's milestones."""
+    stones = ui.ask("jadwal_tonggak", kab=frame.kode_kab)
+    curves = ui.ask("jadwal_kurva", as_of=frame.as_of)
     area = curves[curves.kode_wilayah == (frame.kode_kab or ui.PROVINCE)]
     first, last = area.tanggal.min().date(), area.tanggal.max().date()
-    figure = charts.progress_curve(
+    return charts.progress_curve(
         with_hover(area, frame),
         milestones(stones, frame),
         frame.as_of,
         charts.date_ticks(first, last, (1, 15), frame.lang),
         curve_words(frame),
     )
-    return figure, None if stones.empty else schedule_source(stones, frame)
 
 
-def needed_pace_table(needed: pd.DataFrame, frame: ui.Frame) -> ui.Table:
+def needed_pace_table(frame: ui.Frame) -> ui.Table:
     t = frame.t
+    needed = ui.ask("jadwal_laju_perlu", as_of=frame.as_of, kab=frame.kode_kab)
     phase = t("jadwal.kolom_tahap_nama")
     return ui.Table.of(
         {
@@ -227,8 +227,7 @@ def needed_pace_section(needed: pd.DataFrame, frame: ui.Frame) -> None:
     if needed.empty:
         st.info(frame.t("jadwal.tanpa_jadwal"), icon=":material/event_busy:")
         return
-    table = needed_pace_table(needed, frame)
-    ui.table(table, frame, max_rows=len(table))
+    ui.table(needed_pace_table, frame, max_rows=None)
     st.caption(frame.t("jadwal.perlu_catatan") + " " + frame.t("jadwal.satu_penilaian"))
 
 
@@ -249,16 +248,16 @@ def needed_label(target, frame: ui.Frame) -> str | None:
     )
 
 
-def daily_section(needed: pd.DataFrame, frame: ui.Frame) -> None:
+def daily_section(frame: ui.Frame) -> None:
     t = frame.t
     st.subheader(t("jadwal.harian"))
-    ui.chart(daily_figure(needed, frame), frame, title=t("jadwal.harian"), name="jadwal_harian")
+    ui.chart(daily_figure, frame, title=t("jadwal.harian"), name="jadwal_harian")
     st.caption(t("jadwal.harian_catatan"))
 
 
-@ui.per_version
-def daily_figure(needed: pd.DataFrame, frame: ui.Frame):
+def daily_figure(frame: ui.Frame):
     t = frame.t
+    needed = ui.ask("jadwal_laju_perlu", as_of=frame.as_of, kab=frame.kode_kab)
     daily = ui.ask("jadwal_harian", as_of=frame.as_of, kab=frame.kode_kab)
     hover = [
         t(
@@ -296,8 +295,9 @@ def finish_rows(areas: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
     return pd.concat([regencies, areas[areas.kode_wilayah == ui.PROVINCE]])
 
 
-def finish_table(rows: pd.DataFrame, frame: ui.Frame) -> ui.Table:
+def finish_table(frame: ui.Frame) -> ui.Table:
     t = frame.t
+    rows = finish_rows(ui.ask("capaian_wilayah", as_of=frame.as_of), frame)
     return ui.Table.of(
         {
             t("kolom.wilayah"): ("text", rows.nama_pendek),
@@ -315,22 +315,21 @@ def finish_table(rows: pd.DataFrame, frame: ui.Frame) -> ui.Table:
     )
 
 
-def finish_section(areas: pd.DataFrame, frame: ui.Frame) -> None:
+def finish_section(frame: ui.Frame) -> None:
     st.subheader(frame.t("jadwal.proyeksi"))
-    table = finish_table(finish_rows(areas, frame), frame)
-    ui.table(table, frame, max_rows=len(table))
+    ui.table(finish_table, frame, max_rows=None)
     st.caption(frame.t("jadwal.proyeksi_catatan") + " " + frame.t("status.bantuan"))
 
 
-def regencies_section(curves: pd.DataFrame, frame: ui.Frame) -> None:
+def regencies_section(frame: ui.Frame) -> None:
     title = frame.t("jadwal.semua")
     st.subheader(title)
-    ui.chart(regencies_figure(curves, frame), frame, title=title, name="jadwal_kabupaten")
+    ui.chart(regencies_figure, frame, title=title, name="jadwal_kabupaten")
     st.caption(frame.t("jadwal.semua_catatan"))
 
 
-@ui.per_version
-def regencies_figure(curves: pd.DataFrame, frame: ui.Frame):
+def regencies_figure(frame: ui.Frame):
+    curves = ui.ask("jadwal_kurva", as_of=frame.as_of)
     regencies = with_hover(curves[curves.kode_wilayah != ui.PROVINCE], frame)
     chosen = regencies.loc[regencies.kode_wilayah == frame.kode_kab, "nama_pendek"]
     first, last = regencies.tanggal.min().date(), regencies.tanggal.max().date()
@@ -346,12 +345,11 @@ def regencies_figure(curves: pd.DataFrame, frame: ui.Frame):
 ui.add_words(WORDS)
 frame = ui.frame()
 ui.header(frame, frame.t("halaman.jadwal"))
-curves = ui.ask("jadwal_kurva", as_of=frame.as_of)
 needed = ui.ask("jadwal_laju_perlu", as_of=frame.as_of, kab=frame.kode_kab)
 areas = ui.ask("capaian_wilayah", as_of=frame.as_of)
 ui.area_status(areas[areas.kode_wilayah == (frame.kode_kab or ui.PROVINCE)].iloc[0], frame)
-progress_section(curves, frame)
+progress_section(frame)
 needed_pace_section(needed, frame)
-daily_section(needed, frame)
-finish_section(areas, frame)
-regencies_section(curves, frame)
+daily_section(frame)
+finish_section(frame)
+regencies_section(frame)

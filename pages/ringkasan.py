@@ -171,18 +171,27 @@ def headline(area, frame: ui.Frame) -> None:
     )
 
 
-def regency_map_section(regencies: pd.DataFrame, frame: ui.Frame) -> None:
+def regency_map_section(frame: ui.Frame) -> None:
     st.subheader(frame.t("ringkasan.peta"))
     colour = ui.maps.colour_choice("warna_peta", frame)
-    figure, match = regency_map(regencies, colour, ui.maps.boundaries_folder(), frame)
-    ui.maps.show(figure, frame, title=frame.t("ringkasan.peta"), name="ringkasan_peta")
-    ui.maps.boundaries_note(match, frame)
+    folder = ui.maps.boundaries_folder()
+    ui.maps.show(
+        regency_map_figure, frame, colour, folder, title=frame.t("ringkasan.peta"), name="ringkasan_peta"
+    )
+    ui.maps.boundaries_note(regency_map(frame, colour, folder)[1], frame)
+
+
+def regency_map_figure(frame: ui.Frame, colour: str, folder: Path | None):
+    return regency_map(frame, colour, folder)[0]
 
 
 @ui.shared_per_version
-def regency_map(regencies: pd.DataFrame, colour: str, folder: Path | None, frame: ui.Frame):
-    """The map coloured by `colour`, with the boundaries in `folder`, and how the codes matched them."""
+def regency_map(frame: ui.Frame, colour: str, folder: Path | None):
+    """The regencies' map coloured by `colour`, with the boundaries in `folder`, and how the codes
+    matched them."""
     projection = frame.t("kolom.proyeksi")
+    areas = ui.ask("capaian_wilayah", as_of=frame.as_of)
+    regencies = areas[areas.kode_wilayah != ui.PROVINCE]
     shown = regencies.rename(columns={"kode_wilayah": "kode", "nama_wilayah": "nama"})
     shown["hover"] = [
         ui.maps.area_hover(
@@ -193,10 +202,24 @@ def regency_map(regencies: pd.DataFrame, colour: str, folder: Path | None, frame
     return ui.maps.figure(shown, level="kabupaten", colour=colour, folder=folder, frame=frame)
 
 
-def ranking_table(areas: pd.DataFrame, frame: ui.Frame) -> ui.Table:
+@ui.shared_per_version
+def overview_areas(frame: ui.Frame) -> pd.DataFrame:
+    """Every area as of the frame's day, with its changes since yesterday and over 7 days."""
+    return ui.changes.with_changes(
+        *(ui.ask("capaian_wilayah", as_of=frame.as_of - dt.timedelta(days)) for days in (0, 1, 7))
+    )
+
+
+@ui.shared_per_version
+def changes_since(frame: ui.Frame, since: dt.date) -> pd.DataFrame:
+    """Every area as of the frame's day against `since`."""
+    return ui.changes.compared(overview_areas(frame), ui.ask("capaian_wilayah", as_of=since))
+
+
+def ranking_table(frame: ui.Frame) -> ui.Table:
     """Regencies from furthest behind plan, then the province total."""
     t = frame.t
-    ordered = ui.changes.ranked(areas)
+    ordered = ui.changes.ranked(overview_areas(frame))
     return ui.Table.of(
         {
             t("kolom.wilayah"): ("text", ordered.nama_pendek),
@@ -217,10 +240,9 @@ def ranking_table(areas: pd.DataFrame, frame: ui.Frame) -> ui.Table:
     )
 
 
-def ranking_section(areas: pd.DataFrame, frame: ui.Frame) -> None:
+def ranking_section(frame: ui.Frame) -> None:
     st.subheader(frame.t("ringkasan.peringkat"))
-    table = ranking_table(areas, frame)
-    ui.table(table, frame, max_rows=len(table))
+    ui.table(ranking_table, frame, max_rows=None)
     st.caption(frame.t("ringkasan.peringkat_catatan") + " " + frame.t("status.bantuan"))
 
 
@@ -256,11 +278,11 @@ def status_moves(changes: pd.DataFrame, frame: ui.Frame) -> str:
     return frame.t("ringkasan.status_berubah", wilayah=ui.plain(names))
 
 
-def comparison_table(changes: pd.DataFrame, since: dt.date, frame: ui.Frame) -> ui.Table:
+def comparison_table(frame: ui.Frame, since: dt.date) -> ui.Table:
     """The ranking's regencies (and the province) on both days: completion then and now, what was
     gained, the status then and now."""
     t = frame.t
-    rows = ui.changes.ranked(changes)
+    rows = ui.changes.ranked(changes_since(frame, since))
     then, now = (ui.date(day, frame.lang) for day in (since, frame.as_of))
     return ui.Table.of(
         {
@@ -284,28 +306,25 @@ def comparison_table(changes: pd.DataFrame, since: dt.date, frame: ui.Frame) -> 
     )
 
 
-def comparison_section(areas: pd.DataFrame, frame: ui.Frame) -> None:
+def comparison_section(frame: ui.Frame) -> None:
     """The area and the ranking as of the as-of day against an earlier day (the last meeting)."""
     st.subheader(frame.t("ringkasan.banding"))
     since = ui.compare_day(frame)
-    changes = ui.changes.compared(areas, ui.ask("capaian_wilayah", as_of=since))
+    changes = changes_since(frame, since)
     comparison_headline(
         changes[changes.kode_wilayah == (frame.kode_kab or ui.PROVINCE)].iloc[0], since, frame
     )
-    table = comparison_table(changes, since, frame)
-    ui.table(table, frame, max_rows=len(table))
+    ui.table(comparison_table, frame, since, max_rows=None)
     st.caption(status_moves(changes, frame))
 
 
 ui.add_words(WORDS)
 frame = ui.frame()
-areas = ui.changes.with_changes(
-    *(ui.ask("capaian_wilayah", as_of=frame.as_of - dt.timedelta(days)) for days in (0, 1, 7))
-)
+areas = overview_areas(frame)
 chosen_area = areas[areas.kode_wilayah == (frame.kode_kab or ui.PROVINCE)].iloc[0]
 ui.header(frame, frame.t("halaman.ringkasan"))
 ui.area_status(chosen_area, frame)
 headline(chosen_area, frame)
-regency_map_section(areas[areas.kode_wilayah != ui.PROVINCE], frame)
-ranking_section(areas, frame)
-comparison_section(areas, frame)
+regency_map_section(frame)
+ranking_section(frame)
+comparison_section(frame)

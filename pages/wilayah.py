@@ -5,6 +5,7 @@ The level lives in the URL: `kab` (the frame's regency, shared with every page),
 `desa`. Choosing a regency here sets `kab` and the sidebar's regency box with it.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from pages import ui
 from pages.charts.wilayah import chosen_code
 
 LEVELS = ("kab", "kec", "desa", "sls")  # the level of the units a table lists
+# The laggards' levels, as wilayah_tertinggal names them.
+LAGGARD_LEVELS = {"kec": "kecamatan", "desa": "desa"}
 # Each level's words: as a column's title, and as a noun in a sentence.
 TIERS = {
     "kab": "wilayah.tingkat.kab",
@@ -207,6 +210,20 @@ def _units(frame: ui.Frame, kec: str | None = None, desa: str | None = None) -> 
     return ui.ask("wilayah_rincian", as_of=frame.as_of, kab=frame.kode_kab, kec=kec, desa=desa)
 
 
+def units_of(frame: ui.Frame, kec: str | None, desa: str | None) -> pd.DataFrame:
+    """The units listed below the chosen area, furthest behind plan first for the regencies."""
+    if frame.kode_kab is None:
+        regencies = _regencies(frame)
+        units = regencies[regencies.kode != ui.PROVINCE]
+        return units.sort_values(["selisih", "nama"], na_position="last")
+    return _units(frame, kec, desa)
+
+
+def level_of(frame: ui.Frame, kec: str | None, desa: str | None) -> str:
+    """The level of the units listed below the chosen area."""
+    return LEVELS[(frame.kode_kab is not None) + (kec is not None) + (desa is not None)]
+
+
 def read_view(frame: ui.Frame) -> View:
     regencies = _regencies(frame)
     province = regencies[regencies.kode == ui.PROVINCE].iloc[0]
@@ -214,8 +231,7 @@ def read_view(frame: ui.Frame) -> View:
     if frame.kode_kab is None:
         for name in ("kec", "desa"):
             st.query_params.pop(name, None)
-        units = regencies[regencies.kode != ui.PROVINCE].sort_values(["selisih", "nama"], na_position="last")
-        return View(None, None, None, "kab", units, province, trail)
+        return View(None, None, None, "kab", units_of(frame, None, None), province, trail)
     kab = frame.kode_kab
     area = regencies[regencies.kode == kab].iloc[0]
     trail.append((area.nama, {"kab": kab}))
@@ -295,21 +311,23 @@ def map_title(view: View, frame: ui.Frame) -> str:
     return frame.t("wilayah.peta_kec", wilayah=view.trail[1][0])
 
 
+def mapped_units(frame: ui.Frame) -> pd.DataFrame:
+    """What the map shows: the regencies, or the chosen regency's kecamatan (at every level below it)."""
+    if frame.kode_kab is None:
+        regencies = _regencies(frame)
+        return regencies[regencies.kode != ui.PROVINCE]
+    return _units(frame)
+
+
 @ui.shared_per_version
-def map_figure(
-    mapped: pd.DataFrame,
-    regencies: bool,
-    colour: str,
-    folder: Path | None,
-    frame: ui.Frame,
-    highlight: str | None,
-):
+def map_and_match(frame: ui.Frame, colour: str, folder: Path | None, highlight: str | None):
     """The map of the regencies or of one regency's kecamatan (None without boundaries in `folder` that
     match), with the kecamatan `highlight` outlined, and how the codes matched the boundaries."""
+    mapped = mapped_units(frame)
     hovers = [
         ui.maps.area_hover(row.nama, row, status_words(row, frame), frame) for row in mapped.itertuples()
     ]
-    level = "kabupaten" if regencies else "kecamatan"
+    level = "kabupaten" if frame.kode_kab is None else "kecamatan"
     return ui.maps.figure(
         mapped.assign(hover=hovers),
         level=level,
@@ -320,11 +338,15 @@ def map_figure(
     )
 
 
+def map_figure(frame: ui.Frame, colour: str, folder: Path | None, highlight: str | None):
+    return map_and_match(frame, colour, folder, highlight)[0]
+
+
 def map_section(view: View, mapped: pd.DataFrame, colour: str, frame: ui.Frame) -> None:
     """The regencies, or the kecamatan of the chosen regency (at every level below it too)."""
     t = frame.t
     folder = ui.maps.boundaries_folder()
-    figure, match = map_figure(mapped, view.kab is None, colour, folder, frame, view.kec)
+    figure, match = map_and_match(frame, colour, folder, view.kec)
     if figure is None:
         reason = t("wilayah.tanpa_berkas") if match.source is None else t("wilayah.tanpa_cocok")
         st.caption(t("wilayah.tanpa_peta", alasan=reason))
@@ -333,8 +355,11 @@ def map_section(view: View, mapped: pd.DataFrame, colour: str, frame: ui.Frame) 
     key = "wilayah_peta_" + "_".join(code for code in (view.kab, view.kec, view.desa) if code)
     map_view = view if view.level in ("kab", "kec") else _kecamatan_view(view, mapped)
     ui.maps.show(
-        figure,
+        map_figure,
         frame,
+        colour,
+        folder,
+        view.kec,
         title=map_title(view, frame),
         name="wilayah_peta",
         key=key,
@@ -371,24 +396,32 @@ def chooser(view: View, frame: ui.Frame) -> None:
 
 def status_counts(view: View, frame: ui.Frame) -> None:
     """How many of the listed units stand at each status: the spread behind the area's own figure."""
+    st.markdown(f"**{ui.plain(status_counts_title(view.level, frame))}**")
+    show_table(status_counts_table, frame, view.kec, view.desa)
+
+
+def status_counts_title(level: str, frame: ui.Frame) -> str:
+    return frame.t("wilayah.sebaran", tingkat=frame.t(UNITS[level]))
+
+
+def status_counts_table(frame: ui.Frame, kec: str | None, desa: str | None) -> ui.Table:
     t = frame.t
-    counts = pd.Series([status_words(row, frame) for row in view.units.itertuples()]).value_counts()
+    level = level_of(frame, kec, desa)
+    units = units_of(frame, kec, desa)
+    counts = pd.Series([status_words(row, frame) for row in units.itertuples()]).value_counts()
     words = [ui.status(value, frame) for value in ("merah", "kuning", "hijau", None)] + [
         t("wilayah.tanpa_target")
     ]
     shown = [label for label in words if label in counts]
-    title = t("wilayah.sebaran", tingkat=t(UNITS[view.level]))
-    table = ui.Table.of(
+    return ui.Table.of(
         {
             t("kolom.status"): ("status", shown),
-            t(TIERS[view.level]): ("integer", [counts[label] for label in shown]),
+            t(TIERS[level]): ("integer", [counts[label] for label in shown]),
         },
         page="wilayah",
-        name=f"sebaran_{view.level}",
-        title=title,
+        name=f"sebaran_{level}",
+        title=status_counts_title(level, frame),
     )
-    st.markdown(f"**{title}**")
-    show_table(table, frame)
 
 
 def _figures(rows: pd.DataFrame, frame: ui.Frame) -> dict[str, tuple[str, object]]:
@@ -405,18 +438,19 @@ def _figures(rows: pd.DataFrame, frame: ui.Frame) -> dict[str, tuple[str, object
     }
 
 
-def units_table(view: View, frame: ui.Frame, title: str) -> ui.Table:
+def units_table(frame: ui.Frame, kec: str | None, desa: str | None, title: str) -> ui.Table:
     t = frame.t
-    rows = view.units
-    table = {t("wilayah.kode"): ("text", rows.kode), t(TIERS[view.level]): ("text", rows.nama)}
+    level = level_of(frame, kec, desa)
+    rows = units_of(frame, kec, desa)
+    table = {t("wilayah.kode"): ("text", rows.kode), t(TIERS[level]): ("text", rows.nama)}
     table |= _figures(rows, frame)
-    if view.level == "sls" and ui.may_ask("wilayah_sls_petugas"):  # who to call, for those who may know
-        people = ui.ask("wilayah_sls_petugas", kab=view.kab, kec=view.kec, desa=view.desa)
+    if level == "sls" and ui.may_ask("wilayah_sls_petugas"):  # who to call, for those who may know
+        people = ui.ask("wilayah_sls_petugas", kab=frame.kode_kab, kec=kec, desa=desa)
         people = people.set_index("idsubsls").reindex(rows.kode)
         table[t("wilayah.ppl")] = ("text", [_person(row.id_ppl, row.nama_ppl) for row in people.itertuples()])
         table[t("wilayah.pml")] = ("text", [_person(row.id_pml, row.nama_pml) for row in people.itertuples()])
     # Named by the level listed and, below a regency, the area it lists: rincian_6472010_desa.
-    name = "_".join(part for part in ("rincian", view.desa or view.kec, view.level) if part)
+    name = "_".join(part for part in ("rincian", desa or kec, level) if part)
     return ui.Table.of(table, page="wilayah", name=name, title=title)
 
 
@@ -425,7 +459,7 @@ def units_section(view: View, frame: ui.Frame) -> None:
     t = frame.t
     name, level = view.trail[-1][0], t(TIERS[view.level])
     st.subheader(t("wilayah.rincian", tingkat=level, wilayah=ui.plain(name)))
-    show_table(units_table(view, frame, t("wilayah.rincian", tingkat=level, wilayah=name)), frame)
+    show_table(units_table, frame, view.kec, view.desa, t("wilayah.rincian", tingkat=level, wilayah=name))
     st.caption(t("wilayah.rincian_catatan") + " " + t("status.bantuan"))
 
 
@@ -433,8 +467,15 @@ def _person(code, name) -> str:
     return "—" if pd.isna(code) else f"{name} ({code})"
 
 
-def laggards_table(rows: pd.DataFrame, level: str, frame: ui.Frame) -> ui.Table:
+def laggards_of(frame: ui.Frame, level: str) -> pd.DataFrame:
+    """The kecamatan or desa behind plan in the frame's area."""
+    behind = ui.ask("wilayah_tertinggal", as_of=frame.as_of, kab=frame.kode_kab)
+    return behind[behind.tingkat == LAGGARD_LEVELS[level]]
+
+
+def laggards_table(frame: ui.Frame, level: str) -> ui.Table:
     t = frame.t
+    rows = laggards_of(frame, level)
     names = {t("wilayah.kode"): ("text", rows.kode), t(TIERS[level]): ("text", rows.nama)}
     if level == "desa":
         names[t("wilayah.tingkat.kec")] = ("text", rows.nama_kec)
@@ -446,8 +487,9 @@ def laggards_table(rows: pd.DataFrame, level: str, frame: ui.Frame) -> ui.Table:
     )
 
 
-def empty_sls_table(rows: pd.DataFrame, frame: ui.Frame) -> ui.Table:
+def empty_sls_table(frame: ui.Frame) -> ui.Table:
     t = frame.t
+    rows = ui.ask("wilayah_sls_belum_mulai", as_of=frame.as_of, kab=frame.kode_kab)
     columns = {
         t("wilayah.kode"): ("text", rows.idsubsls),
         t("wilayah.tingkat.sls"): ("text", rows.nama_sls),
@@ -467,19 +509,17 @@ def empty_sls_table(rows: pd.DataFrame, frame: ui.Frame) -> ui.Table:
     return ui.Table.of(columns, page="wilayah", name="sls_belum_mulai", title=title)
 
 
-def show_table(table: ui.Table, frame: ui.Frame) -> None:
-    """Tinted by status; every row shown without inner scrolling up to 20 rows (a laggard list's length)."""
-    ui.table(table, frame, max_rows=20)
+def show_table(make: Callable[..., ui.Table], frame: ui.Frame, *args) -> None:
+    """The table make(frame, *args), tinted by status; every row shown without inner scrolling up to 20
+    rows (a laggard list's length)."""
+    ui.table(make, frame, *args, max_rows=20)
 
 
 def laggards_section(area_name: str, frame: ui.Frame) -> None:
     """The laggards of the frame's area (`area_name`: the province or the chosen regency)."""
     t = frame.t
     st.subheader(t("wilayah.tertinggal", wilayah=ui.plain(area_name)))
-    behind = ui.ask("wilayah_tertinggal", as_of=frame.as_of, kab=frame.kode_kab)
-    by_level = {
-        level: behind[behind.tingkat == name] for level, name in (("kec", "kecamatan"), ("desa", "desa"))
-    }
+    by_level = {level: laggards_of(frame, level) for level in LAGGARD_LEVELS}
     labels = [
         t("wilayah.tab_kec", n=ui.number(len(by_level["kec"]))),
         t("wilayah.tab_desa", n=ui.number(len(by_level["desa"]))),
@@ -497,7 +537,7 @@ def laggards_section(area_name: str, frame: ui.Frame) -> None:
             if rows.empty:
                 st.info(t("wilayah.tak_tertinggal", tingkat=named), icon=":material/check_circle:")
                 continue
-            show_table(laggards_table(rows, level, frame), frame)
+            show_table(laggards_table, frame, level)
             st.caption(t("wilayah.tertinggal_catatan", tingkat=named))
     if not with_people:
         st.caption(t("wilayah.sls_hanya_bps"))
@@ -506,7 +546,7 @@ def laggards_section(area_name: str, frame: ui.Frame) -> None:
         if empty.empty:
             st.info(t("wilayah.sls_kosong"), icon=":material/check_circle:")
             return
-        show_table(empty_sls_table(empty, frame), frame)
+        show_table(empty_sls_table, frame)
         note = t("wilayah.sls_catatan")
         if total_empty > len(empty):
             note += " " + t("wilayah.sls_sebagian", n=ui.number(len(empty)), total=ui.number(total_empty))
@@ -522,7 +562,7 @@ headline(view.area, frame)
 if view.units.empty:
     st.info(frame.t("wilayah.tanpa_sls", wilayah=ui.plain(view.trail[-1][0])), icon=":material/info:")
     st.stop()
-mapped = view.units if view.level in ("kab", "kec") else _units(frame)
+mapped = mapped_units(frame)
 st.subheader(ui.plain(map_title(view, frame)))
 map_column, side_column = st.columns([3, 2], gap="large")
 with side_column:

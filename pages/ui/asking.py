@@ -103,13 +103,26 @@ def shared_per_version(make: Callable[..., T]) -> Callable[..., T]:
 
 
 def _versioned(make: Callable[..., T], store: Callable) -> Callable[..., T]:
-    name = f"{make.__code__.co_filename}:{make.__qualname__}"  # page scripts all run as __main__
+    name = qualified_name(make)
 
     @functools.wraps(make)
     def cached(*args, **kwargs) -> T:
         return store(name, str(warehouse().path), _pinned().version, viewer().scope, args, kwargs, _make=make)
 
     return cached
+
+
+def qualified_name(function: Callable) -> str:
+    """A function's name with its file's: page scripts all run as __main__, and each run defines their
+    functions anew, so this name, not the function, is what a cache knows them by."""
+    return f"{function.__code__.co_filename}:{function.__qualname__}"
+
+
+def kept_per_version(name: str, make: Callable[..., T], *args, shared: bool = False) -> T:
+    """make(*args) run once per warehouse version, viewer's scope, `name` and `args` (small values: each
+    call hashes them), as per_version (its drawn elements replayed) or, `shared`, shared_per_version."""
+    store = _kept_shared if shared else _kept_copy
+    return store(name, str(warehouse().path), _pinned().version, viewer().scope, args, {}, _make=make)
 
 
 @st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
@@ -119,7 +132,7 @@ def _kept_copy(
     return _make(*args, **kwargs)
 
 
-@st.cache_resource(ttl=3600, max_entries=16, show_spinner=False)
+@st.cache_resource(ttl=3600, max_entries=64, show_spinner=False)
 def _kept_shared(
     name: str, path: str, version: tuple[int, int], scope: tuple, args: tuple, kwargs: dict, _make: Callable
 ):

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from pages.charts import pictures
+from pages.ui.asking import kept_per_version, qualified_name
 from pages.ui.formats import utc_as_wita
 from pages.ui.state import Frame
 from pages.ui.widgets import area_name, as_of_line
@@ -21,21 +22,35 @@ PICTURE_SCALE = 2  # sharp on a slide and in print
 
 
 def chart(
-    figure: go.Figure,
+    make: Callable[..., go.Figure],
     frame: Frame,
-    *,
+    *args,
     title: str,
     name: str,
     width: int | str = "stretch",
     still: Callable[[go.Figure], go.Figure] | None = None,
     **options,
 ) -> None:
-    """`figure` with its PNG button. `title` (plain text) heads the picture, `name` ("<page>_<chart>")
-    names its file with the area and the day: pantau_ringkasan_peta_64_2022-11-05.png. `width`: the
-    chart's (a narrower column narrows it); `still`: the figure a picture is drawn from, when not the
-    one shown as it is; `options` go to st.plotly_chart (a key, a selection). Never inside a cached
-    section: the button is a widget."""
-    st.plotly_chart(figure, width=width, config=CONFIG, **options)
+    """The figure make(frame, *args) with its PNG button. The figure is made once per warehouse
+    version, viewer's scope, frame and `args` (small values), and the chart drawn from it is replayed
+    on later runs, so a view neither builds nor serialises it again; a selectable chart (`options`
+    with on_select: a widget) is drawn from the kept figure on every run. `title` (plain text) heads
+    the picture, `name` ("<page>_<chart>") names its file with the area and the day:
+    pantau_ringkasan_peta_64_2022-11-05.png. `width`: the chart's (a narrower column narrows it);
+    `still`: the figure a picture is drawn from, when not the one shown as it is. Never inside a
+    cached section: the button is a widget."""
+    if isinstance(make, go.Figure):  # TEMPORARY: pages/petugas.py still passes a figure
+        figure = make
+        st.plotly_chart(figure, width=width, config=CONFIG, **options)
+    else:
+        figure = figure_of(make, frame, *args)
+    if isinstance(make, go.Figure):
+        pass
+    elif options:
+        st.plotly_chart(figure, width=width, config=CONFIG, **options)
+    else:
+        drawn = functools.partial(_plot, make)
+        kept_per_version(f"{qualified_name(make)}:drawn", drawn, width, frame, *args)
     texts = {
         "title": title,
         "subtitle": as_of_line(frame, area_name(frame)),
@@ -54,6 +69,30 @@ def chart(
         icon=":material/download:",
         help=frame.t("grafik.png_bantuan"),
     )
+
+
+def figure_of(make: Callable[..., go.Figure], frame: Frame, *args) -> go.Figure:
+    """make(frame, *args), kept per warehouse version and shared by every run: nobody may change it."""
+    return kept_per_version(qualified_name(make), functools.partial(_kept, make), frame, *args, shared=True)
+
+
+def _kept(make: Callable[..., go.Figure], *args) -> go.Figure:
+    return KeptFigure(make(*args))
+
+
+class KeptFigure(go.Figure):
+    """A figure that nobody changes once made: its dict (what st.plotly_chart sends) is made once, where
+    plotly copies the whole figure on every to_dict. A selectable map is drawn on every run (a widget
+    cannot be replayed), and that copy was a third of the Wilayah page's run."""
+
+    def to_dict(self) -> dict:
+        if getattr(self, "_kept_dict", None) is None:
+            self._kept_dict = super().to_dict()
+        return self._kept_dict
+
+
+def _plot(make: Callable[..., go.Figure], width: int | str, frame: Frame, *args) -> None:
+    st.plotly_chart(figure_of(make, frame, *args), width=width, config=CONFIG)
 
 
 def _picture(figure: go.Figure, texts: dict, still: Callable[[go.Figure], go.Figure] | None) -> bytes:

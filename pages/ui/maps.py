@@ -3,6 +3,7 @@ figure with the regencies' capitals from the warehouse and each area's figure on
 shown with its picture (`show`), and the note on the boundaries used.
 """
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -95,10 +96,10 @@ def figure(
     return drawn, match_codes(areas.kode, boundaries)
 
 
-def show(figure: go.Figure, frame: Frame, *, title: str, name: str, **options) -> None:
-    """A map from `figure` with its PNG button (ui.chart), as wide as the area it is fitted to: a phone's
-    narrower screen shows it whole, zoomed out; its picture keeps the zoom fitted for it."""
-    chart(figure, frame, title=title, name=name, width=MAP_AREA_PX[0], still=at_fixed_zoom, **options)
+def show(make: Callable[..., go.Figure], frame: Frame, *args, title: str, name: str, **options) -> None:
+    """The map make(frame, *args) with its PNG button (ui.chart), as wide as the area it is fitted to: a
+    phone's narrower screen shows it whole, zoomed out; its picture keeps the zoom fitted for it."""
+    chart(make, frame, *args, title=title, name=name, width=MAP_AREA_PX[0], still=at_fixed_zoom, **options)
 
 
 def boundaries_note(match: CodeMatch, frame: Frame) -> None:

@@ -1,11 +1,14 @@
 """What several pages draw alike: the page header, statuses in words and tints, tables and their files."""
 
+import functools
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
 from pages.ui import tables
-from pages.ui.asking import ask, per_version
+from pages.ui.asking import ask, kept_per_version, qualified_name
 from pages.ui.formats import date, missing, number, percent, plain, points, utc_as_wita
 from pages.ui.state import Frame, area_named
 from pages.ui.tables import Table
@@ -69,37 +72,60 @@ def status_tint(label: str, frame: Frame) -> str:
 
 
 def table(
-    data: Table | pd.DataFrame | Styler,
+    data: Callable[..., Table] | pd.DataFrame | Styler,
     frame: Frame | None = None,
-    *,
-    max_rows: int = 12,
+    *args,
+    max_rows: int | None = 12,
     wide: tuple[str, ...] = (),
     shown_rows: int | None = None,
 ) -> None:
-    """A table showing every row up to `max_rows` without inner scrolling, scrolling beyond; the `wide`
-    columns (file names, say) never cut short on a projector's 1280 pixels. A `Table` shows its first
-    `shown_rows` rows (None: all) and offers every row as files below it. Never inside a section kept by
-    per_version: its download buttons are widgets, which a replayed section cannot hold."""
-    if isinstance(data, Table):
-        _grid(data.head(shown_rows), frame, max_rows, wide)
+    """A table showing every row up to `max_rows` (None: all) without inner scrolling, scrolling beyond;
+    the `wide` columns (file names, say) never cut short on a projector's 1280 pixels.
+    `data` is either a function make(frame, *args) giving a `Table`, or a frame of cells shown as they
+    are. A Table is made once per warehouse version, viewer's scope, frame and `args` (small values:
+    each view hashes them), its grid drawn once and replayed on later views; the grid shows its first
+    `shown_rows` rows (None: all) and every row is offered as files below it. Never inside a section
+    kept by per_version: the download buttons are widgets, which a replayed section cannot hold."""
+    if isinstance(data, pd.DataFrame | Styler):
+        _dataframe(data, max_rows, wide)
+        return
+    if isinstance(data, Table):  # TEMPORARY: pages/petugas.py still passes a Table
+        _draw_grid(data.head(shown_rows), frame, max_rows, wide)
         table_files(data, frame)
         return
-    _dataframe(data, max_rows, wide)
+    grid = functools.partial(_grid, data)
+    kept_per_version(f"{qualified_name(data)}:grid", grid, frame, max_rows, wide, shown_rows, *args)
+    table_files(table_of(data, frame, *args), frame)
 
 
-def _dataframe(data: pd.DataFrame | Styler, max_rows: int, wide: tuple[str, ...]) -> None:
+def table_of(make: Callable[..., Table], frame: Frame, *args) -> Table:
+    """make(frame, *args), kept per warehouse version and shared by every run: nobody may change it."""
+    return kept_per_version(qualified_name(make), make, frame, *args, shared=True)
+
+
+def _dataframe(data: pd.DataFrame | Styler, max_rows: int | None, wide: tuple[str, ...]) -> None:
     rows = len(data.data if isinstance(data, Styler) else data)
     st.dataframe(
         data,
         hide_index=True,
         width="stretch",
-        height=ROW_PX * min(rows, max_rows) + HEADER_PX + BORDER_PX,
+        height=ROW_PX * min(rows, max_rows or rows) + HEADER_PX + BORDER_PX,
         column_config={column: st.column_config.TextColumn(width="medium") for column in wide},
     )
 
 
-@per_version
-def _grid(data: Table, frame: Frame, max_rows: int, wide: tuple[str, ...]) -> None:
+def _grid(
+    make: Callable[..., Table],
+    frame: Frame,
+    max_rows: int | None,
+    wide: tuple[str, ...],
+    shown_rows: int | None,
+    *args,
+) -> None:
+    _draw_grid(table_of(make, frame, *args).head(shown_rows), frame, max_rows, wide)
+
+
+def _draw_grid(data: Table, frame: Frame, max_rows: int | None, wide: tuple[str, ...]) -> None:
     """The table formatted as every page formats figures, statuses tinted, counts waiting in amber."""
     cells = tables.shown(data, frame)
     styled = cells.style

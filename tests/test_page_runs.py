@@ -1,0 +1,56 @@
+"""A later view of a page, by anyone of the same scope in the same frame, builds nothing again: its
+charts, maps and tables were made once for the warehouse's version and are replayed (ui.chart,
+ui.table). That is what keeps a view cheap for the server (bench/README.md, server CPU per view); and
+what it replays is what the first view drew.
+"""
+
+import pytest
+from plotly.basedatatypes import BaseFigure
+
+from pages.ui.tables import Table
+
+DAY = "2022-10-24"
+# Each page in a frame where it draws its charts and tables: the province, and a regency's kecamatan.
+VIEWS = [
+    ("ringkasan", {}),
+    ("jadwal", {}),
+    ("jadwal", {"kab": "6472"}),
+    ("wilayah", {}),
+    ("wilayah", {"kab": "6472"}),
+    ("desk", {}),
+    ("alur", {}),
+    ("data", {}),
+]
+
+
+def drawn(at) -> dict[str, list]:
+    """What a view shows: each chart's figure as sent, each table's cells, each metric."""
+    return {
+        "charts": [chart.proto.spec for chart in at.get("plotly_chart")],
+        "tables": [table.value.to_dict("split") for table in at.dataframe],
+        "metrics": [(metric.label, metric.value) for metric in at.metric],
+    }
+
+
+@pytest.mark.parametrize(("page", "where"), VIEWS)
+def test_a_later_view_builds_no_figure_and_no_table(
+    open_page, small_warehouse_template, monkeypatch, page, where
+):
+    first = drawn(open_page(page, small_warehouse_template, tanggal=DAY, **where))
+    built = []
+    figure_init, table_of = BaseFigure.__init__, Table.of.__func__
+
+    def figure_made(self, *args, **kwargs):
+        built.append(type(self).__name__)
+        figure_init(self, *args, **kwargs)
+
+    def table_made(cls, *args, **kwargs):
+        built.append(kwargs.get("name") or "Table")
+        return table_of(cls, *args, **kwargs)
+
+    monkeypatch.setattr(BaseFigure, "__init__", figure_made)
+    monkeypatch.setattr(Table, "of", classmethod(table_made))
+    later = drawn(open_page(page, small_warehouse_template, tanggal=DAY, **where))
+    assert built == []
+    assert later == first
+    assert first["charts"] or page == "data"
