@@ -42,16 +42,16 @@ def write_day(warehouse: Path, path: Path, rows: int, day: int) -> None:
                     WITH
                     registrasi AS (SELECT * FROM registrasi),
                     contoh AS (SELECT * FROM registrasi USING SAMPLE {rows} ROWS (reservoir, {day})),
-                    baru AS (
-                        SELECT 'H{day}-' || row_number() OVER () AS id_keluarga, * EXCLUDE (id_keluarga)
-                        FROM contoh
+                    bernomor AS (SELECT row_number() OVER () AS nomor, * FROM contoh),
+                    diperbaiki AS (
+                        SELECT * EXCLUDE (nomor) REPLACE (tanggal_didata + 1 AS tanggal_didata)
+                        FROM bernomor WHERE nomor <= {corrected}
                     ),
-                    berkas AS (
-                        SELECT * REPLACE (tanggal_didata + 1 AS tanggal_didata)
-                        FROM contoh WHERE id_keluarga IN (SELECT id_keluarga FROM contoh LIMIT {corrected})
-                        UNION ALL BY NAME
-                        SELECT * FROM baru LIMIT {rows - corrected}
-                    )
+                    baru AS (
+                        SELECT * EXCLUDE (nomor) REPLACE ('H{day}-' || nomor AS id_keluarga)
+                        FROM bernomor WHERE nomor > {corrected}
+                    ),
+                    berkas AS (SELECT * FROM diperbaiki UNION ALL SELECT * FROM baru)
                     SELECT {COLUMNS} FROM berkas
                 ) TO '{path}' (HEADER, DELIMITER ',')"""
         )

@@ -313,26 +313,41 @@ def _load_one(
 def _replace_by_key(con: duckdb.DuckDBPyConnection, kind: Kind, load_id: int) -> int:
     """The valid rows in place of the warehouse's rows with the same key; returns the rows replaced."""
     key_match = " AND ".join(f"t.{column} = d.{column}" for column in kind.key)
-    families = kind.name == "registrasi"
-    if families:  # the summary tables follow the rows that leave (warehouse.CHANGES)
-        con.execute(
-            f"""INSERT INTO {warehouse.CHANGES}
-                SELECT -1, t.* FROM registrasi t JOIN diperiksa d ON {key_match} AND len(d.masalah) = 0"""
-        )
     # A key is held once by the warehouse and once by a file's valid rows (_settle_repeats): the rows
     # deleted are the rows replaced, counted by the delete itself rather than by a second join.
-    replaced = con.execute(
-        f"DELETE FROM {kind.name} t USING diperiksa d WHERE {key_match} AND len(d.masalah) = 0"
-    ).fetchone()[0]
+    delete = f"DELETE FROM {kind.name} t USING diperiksa d WHERE {key_match} AND len(d.masalah) = 0"
+    if kind.name == "registrasi":
+        replaced = _note_changes(con, delete, load_id)
+    else:
+        replaced = con.execute(delete).fetchone()[0]
+        _insert_valid(con, kind, load_id)
+    return replaced
+
+
+def _insert_valid(con: duckdb.DuckDBPyConnection, kind: Kind, load_id: int) -> None:
     con.execute(
         f"""INSERT INTO {kind.name} BY NAME
             SELECT * EXCLUDE (_baris, _kunci, masalah), {load_id} AS id_muat
             FROM diperiksa WHERE len(masalah) = 0"""
     )
-    if families:  # and the rows that come in
-        came_in = f"INSERT INTO {warehouse.CHANGES} SELECT 1, * FROM registrasi WHERE id_muat = ?"
-        con.execute(came_in, [load_id])
-    return replaced
+
+
+def _note_changes(con: duckdb.DuckDBPyConnection, delete: str, load_id: int) -> int:
+    """The families' `delete` and insert, with every row that leaves and comes in noted in
+    warehouse.CHANGES for the summary tables; returns the rows deleted. The delete hands back the rows
+    it removes (one pass over the registrations: a join to find them first would read every column of
+    every family)."""
+    con.complete()  # the statement before left a result that nobody reads
+    left = con.sql(f"{delete} RETURNING *").to_arrow_table()
+    con.register("keluar", left)
+    try:
+        con.execute(f"INSERT INTO {warehouse.CHANGES} SELECT -1, * FROM keluar")
+    finally:
+        con.unregister("keluar")
+    _insert_valid(con, KINDS["registrasi"], load_id)
+    # The rows of this load sit in the table's last row groups: the filter skips the rest.
+    con.execute(f"INSERT INTO {warehouse.CHANGES} SELECT 1, * FROM registrasi WHERE id_muat = ?", [load_id])
+    return left.num_rows
 
 
 def _settle_repeats(con: duckdb.DuckDBPyConnection, kind: Kind) -> tuple[int, str]:
