@@ -133,7 +133,11 @@ class Server:
 
     def peak_rss_mib(self) -> float:
         """Peak RSS (VmHWM, kept by the kernel) of the server plus its live descendants, if any."""
-        return sum(_high_water_kib(pid) for pid in _process_tree(self.process.pid)) / 1024
+        return sum(_high_water_kib(pid) for pid in self.process_tree()) / 1024
+
+    def process_tree(self) -> list[int]:
+        """The server's process and its live descendants (replicas and nginx, for deploy/serve)."""
+        return _process_tree(self.process.pid)
 
 
 def _process_tree(pid: int) -> list[int]:

@@ -77,22 +77,30 @@ def rerun_message(app: Server, page: str, query: str) -> bytes:
     return message.SerializeToString()
 
 
-async def open_session(app: Server) -> ClientConnection:
+async def open_session(app: Server, cookies: dict[str, str] | None = None) -> ClientConnection:
+    """A tab's websocket, sending `cookies` (name: value) beside the signed-in browser's."""
     # No Origin header, as a non-browser client: the server then skips its XSRF check. The first
     # subprotocol is the one the browser asks for; max_size=None, as one chart can exceed 1 MiB.
-    # The cookie of a signed-in browser (app_server), as the browser sends it with the websocket.
-    cookie = {"Cookie": f"{app.cookie['name']}={app.cookie['value']}"} if app.cookie else {}
     return await connect(
         f"{app.url.replace('http', 'ws', 1)}/_stcore/stream",
         subprotocols=["streamlit"],
-        additional_headers=cookie,
+        additional_headers=cookie_header(app, cookies),
         max_size=None,
         open_timeout=VIEW_WITHIN_S,
     )
 
 
-async def view(session: ClientConnection, rerun: bytes, page: str) -> View:
-    """The page's first run in this session, timed from the send to its successful finish."""
+def cookie_header(app: Server, cookies: dict[str, str] | None = None) -> dict[str, str]:
+    """The Cookie header a browser sends: the session cookie of a signed-in browser (app_server)
+    and `cookies` (such as the replica a proxy pinned the tab to, bench.replicas)."""
+    sent = {app.cookie["name"]: app.cookie["value"]} if app.cookie else {}
+    sent.update(cookies or {})
+    return {"Cookie": "; ".join(f"{name}={value}" for name, value in sent.items())} if sent else {}
+
+
+async def view(session: ClientConnection, rerun: bytes, page: str, elements: list | None = None) -> View:
+    """The page's first run in this session, timed from the send to its successful finish; the
+    elements it drew are added to `elements`, if given."""
     started = time.perf_counter()
     await session.send(rerun)
     deltas = main_deltas = delta_bytes = 0
@@ -102,6 +110,8 @@ async def view(session: ClientConnection, rerun: bytes, page: str) -> View:
             kind = message.WhichOneof("type")
             if kind == "delta":
                 check_element(message, page)
+                if elements is not None:
+                    elements.append(message.delta.new_element)
                 deltas += 1
                 main_deltas += message.metadata.delta_path[0] == MAIN
                 delta_bytes += len(frame)
@@ -129,15 +139,21 @@ def script_done(message: ForwardMsg, page: str) -> bool:
     return False  # ended early for a rerun, or a fragment's run: the page's run is still to come
 
 
-async def fresh_view(app: Server, page: str, query: str) -> View:
-    async with await open_session(app) as session:
-        return await view(session, rerun_message(app, page, query), page)
+async def fresh_view(
+    app: Server, page: str, query: str, cookies: dict[str, str] | None = None, elements: list | None = None
+) -> View:
+    async with await open_session(app, cookies) as session:
+        return await view(session, rerun_message(app, page, query), page, elements)
 
 
-async def concurrent_views(app: Server, page: str, query: str, count: int) -> list[View]:
-    """`count` sessions, all connected first and then sent the page at once."""
+async def concurrent_views(
+    app: Server, page: str, query: str, count: int, cookies: list[dict[str, str]] | None = None
+) -> list[View]:
+    """`count` sessions, all connected first and then sent the page at once; session i sends
+    cookies[i], if given."""
     rerun = rerun_message(app, page, query)
-    sessions = await asyncio.gather(*(open_session(app) for _ in range(count)))
+    each = cookies or [{}] * count
+    sessions = await asyncio.gather(*(open_session(app, each[number]) for number in range(count)))
     try:
         return await asyncio.gather(*(view(session, rerun, page) for session in sessions))
     finally:
