@@ -9,11 +9,20 @@
 -- with every family row as +1 (data/warehouse.py, refresh_summaries): the same steps then build them
 -- whole. tests/test_rollup.py holds both ways to the family rows and to each other.
 
+-- The change in families per SLS, officer and day: a few rows for a day's file, and what the SLS and
+-- officer-days to recompute are read from (never from the family rows again).
+CREATE OR REPLACE TEMP TABLE selisih_harian AS
+WITH
+registrasi_berubah AS (SELECT * FROM registrasi_berubah)
+SELECT kode_kab, idsubsls, id_petugas, tanggal_didata, sum(tanda) AS keluarga
+FROM registrasi_berubah
+GROUP BY ALL;
+
 -- The SLS whose rows of registrasi_harian are recomputed.
 CREATE OR REPLACE TEMP TABLE sls_berubah AS
 WITH
-registrasi_berubah AS (SELECT * FROM registrasi_berubah)
-SELECT DISTINCT idsubsls FROM registrasi_berubah;
+selisih_harian AS (SELECT * FROM selisih_harian)
+SELECT DISTINCT idsubsls FROM selisih_harian;
 
 -- Families enumerated per SLS, officer and day; kode_kab is the SLS's regency. A load's rows are
 -- appended sorted, so that a regency's rows sit together and its filter skips the rest.
@@ -24,7 +33,7 @@ SELECT DISTINCT idsubsls FROM registrasi_berubah;
 CREATE OR REPLACE TEMP TABLE harian_baru AS
 WITH
 registrasi_harian AS (SELECT * FROM registrasi_harian),
-registrasi_berubah AS (SELECT * FROM registrasi_berubah),
+selisih_harian AS (SELECT * FROM selisih_harian),
 sls_berubah AS (SELECT * FROM sls_berubah),
 wilayah AS (SELECT * FROM wilayah),
 sebelum AS (
@@ -32,18 +41,14 @@ sebelum AS (
     FROM registrasi_harian
     WHERE idsubsls IN (SELECT idsubsls FROM sls_berubah)
 ),
-selisih AS (
-    SELECT kode_kab, idsubsls, id_petugas, tanggal_didata, sum(tanda) AS keluarga
-    FROM registrasi_berubah
-    GROUP BY ALL
+-- Each SLS-officer-day as it was plus its change (a join, not a second grouping: when the tables are
+-- built whole, nothing was before).
+bersama AS (
+    SELECT kode_kab, idsubsls, id_petugas, tanggal_didata,
+           (coalesce(s.keluarga, 0) + coalesce(b.keluarga, 0))::INTEGER AS keluarga
+    FROM sebelum s FULL JOIN selisih_harian b USING (kode_kab, idsubsls, id_petugas, tanggal_didata)
 ),
-bersama AS (SELECT * FROM sebelum UNION ALL SELECT * FROM selisih),
-per_hari AS (
-    SELECT kode_kab, idsubsls, id_petugas, tanggal_didata, sum(keluarga)::INTEGER AS keluarga
-    FROM bersama
-    GROUP BY ALL
-    HAVING sum(keluarga) <> 0
-),
+per_hari AS (SELECT * FROM bersama WHERE keluarga <> 0),
 berjalan AS (
     SELECT p.*,
            sum(p.keluarga) OVER (
@@ -66,7 +71,9 @@ HAVING count(*) > 0;
 DELETE FROM registrasi_harian WHERE idsubsls IN (SELECT idsubsls FROM sls_berubah);
 
 INSERT INTO registrasi_harian
-SELECT * FROM harian_baru ORDER BY kode_kab, idsubsls, tanggal_didata;
+SELECT kode_kab, idsubsls, id_petugas, tanggal_didata, keluarga, keluarga_terhitung
+FROM harian_baru
+ORDER BY kode_kab, idsubsls, tanggal_didata;
 
 -- Families per regency, channel and the dates of the form's steps (enumerated, checked, received):
 -- a few thousand rows whatever the number of families, for the pipeline and the desks' share.
@@ -79,8 +86,13 @@ selisih AS (
     FROM registrasi_berubah
     GROUP BY ALL
 ),
-bersama AS (SELECT * FROM registrasi_alur UNION ALL SELECT * FROM selisih)
-SELECT kode_kab, kanal, tanggal_didata, tanggal_diperiksa, tanggal_diterima, sum(keluarga)::INTEGER AS keluarga
+bersama AS (
+    SELECT kode_kab, kanal, tanggal_didata, tanggal_diperiksa, tanggal_diterima, keluarga FROM registrasi_alur
+    UNION ALL
+    SELECT kode_kab, kanal, tanggal_didata, tanggal_diperiksa, tanggal_diterima, keluarga FROM selisih
+)
+SELECT kode_kab, kanal, tanggal_didata, tanggal_diperiksa, tanggal_diterima,
+       sum(keluarga)::INTEGER AS keluarga
 FROM bersama
 GROUP BY ALL
 HAVING sum(keluarga) <> 0;
@@ -88,7 +100,9 @@ HAVING sum(keluarga) <> 0;
 DELETE FROM registrasi_alur;
 
 INSERT INTO registrasi_alur
-SELECT * FROM alur_baru ORDER BY kode_kab, tanggal_didata;
+SELECT kode_kab, kanal, tanggal_didata, tanggal_diperiksa, tanggal_diterima, keluarga
+FROM alur_baru
+ORDER BY kode_kab, tanggal_didata;
 
 -- The span of the data (any step of a form) and the families held, in one row. The latest house check
 -- is not in the summaries: one pass over that column.
@@ -109,14 +123,15 @@ FROM langkah l CROSS JOIN cek_rumah c;
 
 DELETE FROM registrasi_rentang;
 
-INSERT INTO registrasi_rentang SELECT * FROM rentang_baru;
+INSERT INTO registrasi_rentang
+SELECT tanggal_awal, tanggal_akhir, jumlah_keluarga FROM rentang_baru;
 
 -- Officer-days with more than 40 families (four times the expected daily pace): the pipeline page's
 -- busy-day anomaly. Few rows; counting them at query time meant grouping every officer's every day.
 CREATE OR REPLACE TEMP TABLE hari_berubah AS
 WITH
-registrasi_berubah AS (SELECT * FROM registrasi_berubah)
-SELECT DISTINCT id_petugas, tanggal_didata AS tanggal FROM registrasi_berubah;
+selisih_harian AS (SELECT * FROM selisih_harian)
+SELECT DISTINCT id_petugas, tanggal_didata AS tanggal FROM selisih_harian;
 
 DELETE FROM petugas_hari_sibuk
 WHERE (id_petugas, tanggal) IN (SELECT (id_petugas, tanggal) FROM hari_berubah);
@@ -150,9 +165,10 @@ CREATE OR REPLACE TEMP VIEW keluarga_masuk AS
 WITH
 registrasi_berubah AS (SELECT * FROM registrasi_berubah),
 keluar AS (SELECT id_keluarga, id_muat FROM registrasi_berubah WHERE tanda < 0)
-SELECT * EXCLUDE (tanda)
-FROM registrasi_berubah
-WHERE tanda > 0 AND (id_keluarga, id_muat) NOT IN (SELECT (id_keluarga, id_muat) FROM keluar);
+SELECT r.id_keluarga, r.idsubsls, r.kode_kab, r.id_petugas, r.id_desk, r.tanggal_didata, r.id_muat
+FROM registrasi_berubah r
+WHERE r.tanda > 0
+  AND NOT EXISTS (SELECT 1 FROM keluar k WHERE k.id_keluarga = r.id_keluarga AND k.id_muat = r.id_muat);
 
 CREATE OR REPLACE TEMP VIEW keluarga_keluar AS
 WITH
