@@ -1,12 +1,19 @@
-"""Petugas: every PPL against plan, the officers to act on, and the teams of PML and Koseka."""
+"""Petugas: every PPL against plan, the officers to act on, and the teams of PML and Koseka.
 
+The page asks DuckDB for what it shows (queries/petugas_*.sql): the area's counts, each list's first rows
+and the spread charts' boxes and points in one answer, the teams by name, a team when chosen, and the PPL
+a search finds. A list's files hold every row: they are made from the whole officers' table
+(petugas_kinerja) only when a file is asked for.
+"""
+
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
 from pages import ui
-from pages.charts.petugas import even_sample, spread_figure
+from pages.charts.petugas import spread_figure
 
 WORDS = {
     "petugas.jumlah_ppl": {"id": "Jumlah PPL", "en": "Enumerators (PPL)"},
@@ -245,15 +252,20 @@ TEAM_PML = [
 SHOWN_ROWS = 15  # taller tables scroll
 MAX_ROWS = 500
 POINTS_PER_REGENCY = 500  # a strip of 500 shows the spread; every point costs the browser its hover text
+SEARCH_CHARS = 100  # an officer's id or name is far shorter; a search is a cache key and a query value
 TEAM_OPTIONS = 2_000  # more than Kaltim's 1.706 PML and Koseka teams: a list; beyond, a search first
 
 
 @dataclass(frozen=True)
 class ActionList:
-    """One list of officers to act on: its count column (1 on a PPL row that is one of them) and its
-    words: the headline figure, its help, the list's tab, and what the list says when it is empty."""
+    """One list of officers to act on: its count column (1 on a PPL row that is one of them, their number
+    on the area's row), the order of its file (petugas_daftar orders the rows shown alike), its columns,
+    and its words: the headline figure, its help, the list's tab, and what the list says when it is empty."""
 
     count: str
+    order: tuple[str, ...]
+    descending: bool
+    columns: list[str]
     label: str
     hint: str
     tab: str
@@ -263,6 +275,9 @@ class ActionList:
 ACTION_LISTS = {
     "tertinggal": ActionList(
         "ppl_tertinggal",
+        ("selisih",),
+        False,
+        BEHIND,
         "petugas.tertinggal",
         "petugas.tertinggal_bantuan",
         "petugas.tab_tertinggal",
@@ -270,6 +285,9 @@ ACTION_LISTS = {
     ),
     "menganggur": ActionList(
         "ppl_menganggur",
+        ("hari_menganggur", "sisa_keluarga"),
+        True,
+        IDLE,
         "petugas.menganggur",
         "petugas.menganggur_bantuan",
         "petugas.tab_menganggur",
@@ -277,6 +295,9 @@ ACTION_LISTS = {
     ),
     "beban": ActionList(
         "ppl_beban_berlebih",
+        ("kali_median",),
+        True,
+        OVERLOADED,
         "petugas.beban",
         "petugas.beban_bantuan",
         "petugas.tab_beban",
@@ -286,10 +307,26 @@ ACTION_LISTS = {
 
 
 @ui.shared_per_version
-def officer_rows(frame: ui.Frame) -> pd.DataFrame:
-    """Every officer, team and area of the frame, one answer shared by the page's sections (never
-    changed: they filter and sort copies). Cells are formatted only for the rows shown."""
-    return ui.ask_uncached("petugas_kinerja", as_of=frame.as_of, kab=frame.kode_kab)
+def shown_lists(frame: ui.Frame) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+    """What the page shows of its officers (petugas_daftar), by list: the area's row, each list's first
+    MAX_ROWS and the spread's points with their boxes; shared by the page's sections, never changed.
+    First, the answer without rows: an empty list's."""
+    rows = ui.ask_uncached(
+        "petugas_daftar", as_of=frame.as_of, kab=frame.kode_kab, batas=MAX_ROWS, titik=POINTS_PER_REGENCY
+    )
+    return rows.iloc[:0], dict(tuple(rows.groupby("daftar", sort=False)))
+
+
+def listed(frame: ui.Frame, name: str) -> pd.DataFrame:
+    """The rows of one list of petugas_daftar, in its order."""
+    none, lists = shown_lists(frame)
+    return lists.get(name, none)
+
+
+def area_of(frame: ui.Frame) -> pd.Series | None:
+    """The area's own row, its counts of PPL; None when it has none."""
+    area = listed(frame, "wilayah")
+    return area.iloc[0] if len(area) else None
 
 
 def officer_table(rows: pd.DataFrame, columns: list[str], frame: ui.Frame, name: str, title: str) -> ui.Table:
@@ -303,19 +340,41 @@ def officer_table(rows: pd.DataFrame, columns: list[str], frame: ui.Frame, name:
     return ui.Table.of(cells, page="petugas", name=name, title=title)
 
 
-def show_table(table: ui.Table, frame: ui.Frame) -> None:
-    """A tinted table of the first MAX_ROWS rows (formatting and styling the province's 6.400 officers
-    takes seconds), saying so when there are more; its files carry every row."""
-    ui.table(table, frame, max_rows=SHOWN_ROWS, shown_rows=MAX_ROWS)
-    if len(table) > MAX_ROWS:
-        st.caption(frame.t("petugas.terpotong", n=ui.number(MAX_ROWS), total=ui.number(len(table))))
+# --- A list cut to the rows shown, with files of every row ------------------------------------------
+
+
+def every_ppl(frame: ui.Frame) -> Callable[[], pd.DataFrame]:
+    """Every PPL of the frame (petugas_kinerja's rows), asked only when called. A file's button calls it
+    after this run, on a thread of its own where no session is at hand, so the viewer and the warehouse's
+    snapshot are taken now (the run's own, unless a load has landed since the run began)."""
+    snapshot, viewer = ui.warehouse().snapshot(), ui.signin.viewer()
+
+    def rows() -> pd.DataFrame:
+        officers = snapshot.ask("petugas_kinerja", viewer=viewer, as_of=frame.as_of, kab=frame.kode_kab)
+        return officers[officers.tingkat == "PPL"]
+
+    return rows
+
+
+def show_list(
+    make: Callable[..., ui.Table], frame: ui.Frame, *args, total: int, whole: Callable[[], ui.Table]
+) -> None:
+    """The first rows of a list of `total`, make(frame, *args) (formatting and styling the province's
+    6.400 officers takes seconds), saying so when there are more; its files carry every row, made from
+    whole() when one is asked for, so that the rows not shown are never read on a page view."""
+    ui.table(make, frame, *args, max_rows=SHOWN_ROWS, whole=whole, total=total)
+    shown = len(ui.table_of(make, frame, *args))
+    if total > shown:
+        st.caption(frame.t("petugas.terpotong", n=ui.number(shown), total=ui.number(total)))
+
+
+# --- The headline and the officers to act on ---------------------------------------------------------
 
 
 @ui.per_version
 def headline(frame: ui.Frame) -> None:
     t = frame.t
-    rows = officer_rows(frame)
-    area = rows[rows.tingkat == ("KAB" if frame.kode_kab else "PROV")].iloc[0]
+    area = area_of(frame)
     areas = ui.ask("capaian_wilayah", as_of=frame.as_of)
     behind = t(
         "petugas.bagian_tertinggal",
@@ -348,47 +407,52 @@ def headline(frame: ui.Frame) -> None:
         column.metric(t(shown.label), ui.number(area[shown.count]), border=True, help=t(shown.hint, **counts))
 
 
-def ppl_rows(frame: ui.Frame) -> pd.DataFrame:
-    rows = officer_rows(frame)
-    return rows[rows.tingkat == "PPL"]
+def action_table(frame: ui.Frame, name: str) -> ui.Table:
+    """The first rows of action list `name`."""
+    shown = ACTION_LISTS[name]
+    return officer_table(listed(frame, name), shown.columns, frame, name, frame.t(shown.label))
 
 
-@ui.shared_per_version
-def action_tables(frame: ui.Frame) -> list[tuple[str, ui.Table, str]]:
-    """Each list of officers to act on: its name, its table, and what its note says."""
+def action_note(name: str, area: pd.Series, frame: ui.Frame) -> str:
     t = frame.t
-    ppl = ppl_rows(frame)
-    behind = ppl[ppl.ppl_tertinggal > 0].sort_values("selisih")
-    idle = ppl[ppl.ppl_menganggur > 0].sort_values(["hari_menganggur", "sisa_keluarga"], ascending=False)
-    overloaded = ppl[ppl.ppl_beban_berlebih > 0].sort_values("kali_median", ascending=False)
-    lists = [
-        ("tertinggal", behind, BEHIND, t("petugas.catatan_tertinggal")),
-        (
-            "menganggur",
-            idle,
-            IDLE,
-            t("petugas.catatan_menganggur", belum=ui.number(idle.ppl_belum_mulai.sum())),
-        ),
-        ("beban", overloaded, OVERLOADED, t("petugas.catatan_beban")),
-    ]
-    return [
-        (name, officer_table(rows, columns, frame, name, t(ACTION_LISTS[name].label)), note)
-        for name, rows, columns, note in lists
-    ]
+    notes = {
+        "tertinggal": t("petugas.catatan_tertinggal"),
+        "menganggur": t("petugas.catatan_menganggur", belum=ui.number(area.ppl_belum_mulai)),
+        "beban": t("petugas.catatan_beban"),
+    }
+    return notes[name]
+
+
+def whole_list(name: str, frame: ui.Frame) -> Callable[[], ui.Table]:
+    """Every row of action list `name`, in its order, as a table: asked when called."""
+    shown, every = ACTION_LISTS[name], every_ppl(frame)
+
+    def table() -> ui.Table:
+        ppl = every()
+        rows = ppl[ppl[shown.count] > 0].sort_values(
+            list(shown.order), ascending=not shown.descending, kind="stable"
+        )
+        return officer_table(rows, shown.columns, frame, name, frame.t(shown.label))
+
+    return table
 
 
 def action_lists(frame: ui.Frame) -> None:
     t = frame.t
     st.subheader(t("petugas.perlu_tindakan"))
-    lists = action_tables(frame)
-    tabs = st.tabs([t(ACTION_LISTS[name].tab, n=ui.number(len(table))) for name, table, _ in lists])
-    for tab, (name, table, note) in zip(tabs, lists, strict=True):
+    area = area_of(frame)
+    totals = {name: int(area[shown.count]) for name, shown in ACTION_LISTS.items()}
+    tabs = st.tabs([t(ACTION_LISTS[name].tab, n=ui.number(total)) for name, total in totals.items()])
+    for tab, (name, total) in zip(tabs, totals.items(), strict=True):
         with tab:
-            if not len(table):
+            if not total:
                 st.success(t(ACTION_LISTS[name].empty), icon=":material/check_circle:")
                 continue
-            show_table(table, frame)
-            st.caption(note)
+            show_list(action_table, frame, name, total=total, whole=whole_list(name, frame))
+            st.caption(action_note(name, area, frame))
+
+
+# --- The spread of workload and pace --------------------------------------------------------------------
 
 
 def _point_hover(row, frame: ui.Frame) -> str:
@@ -404,9 +468,16 @@ def _point_hover(row, frame: ui.Frame) -> str:
     )
 
 
-def overload_limits(ppl: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
+def spread_points(frame: ui.Frame, measure: str) -> pd.DataFrame:
+    """The PPL drawn for `measure` (at most POINTS_PER_REGENCY a regency: a national roll-out has regencies
+    of tens of thousands of PPL, too many points for a browser), each with its hover text."""
+    points = listed(frame, measure)
+    return points.assign(hover=[_point_hover(row, frame) for row in points.itertuples()])
+
+
+def overload_limits(points: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
     """Each regency's overload limit (the same on every one of its PPL rows), with its hover text."""
-    limits = ppl.dropna(subset=["batas_beban"]).drop_duplicates("nama_pendek")[
+    limits = points.dropna(subset=["batas_beban"]).drop_duplicates("nama_pendek")[
         ["nama_pendek", "median_kab", "batas_beban"]
     ]
     hover = [
@@ -421,59 +492,49 @@ def overload_limits(ppl: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
     return limits.rename(columns={"batas_beban": "batas"}).assign(hover=hover)
 
 
-def points_to_draw(ppl: pd.DataFrame, columns: tuple[str, ...], frame: ui.Frame) -> list[pd.DataFrame]:
-    """The PPL drawn as points for each of `columns`, with their hover text (written once per officer).
-    A national roll-out has regencies of tens of thousands of PPL, too many points for a browser:
-    those are sampled evenly by value."""
-    samples = [even_sample(ppl, "kode_kab", column, POINTS_PER_REGENCY) for column in columns]
-    drawn = pd.concat(samples).drop_duplicates("id_petugas")
-    hover = dict(zip(drawn.id_petugas, [_point_hover(row, frame) for row in drawn.itertuples()], strict=True))
-    return [sample.assign(hover=sample.id_petugas.map(hover)) for sample in samples]
+def workload_figure(frame: ui.Frame):
+    t = frame.t
+    points = spread_points(frame, "ditugaskan")
+    return spread_figure(
+        points,
+        title=t("petugas.judul_beban"),
+        axis_title=t("petugas.sumbu_beban"),
+        limits=overload_limits(points, frame),
+        limit_name=t("petugas.batas_beban"),
+    )
+
+
+def pace_figure(frame: ui.Frame):
+    t = frame.t
+    return spread_figure(
+        spread_points(frame, "laju_7hari"), title=t("petugas.judul_laju"), axis_title=t("petugas.sumbu_laju")
+    )
+
+
+@ui.per_version
+def spread_note(frame: ui.Frame) -> str:
+    note = frame.t("petugas.catatan_sebaran")
+    if listed(frame, "ditugaskan").jumlah.max() > POINTS_PER_REGENCY:
+        note += " " + frame.t("petugas.catatan_sampel", n=ui.number(POINTS_PER_REGENCY))
+    return note
 
 
 def spread_section(frame: ui.Frame) -> None:
     t = frame.t
     st.subheader(t("petugas.sebaran"))
-    (workload, pace), note = spread_figures(frame)
     left, right = st.columns(2)
     with left:
-        ui.chart(workload, frame, title=t("petugas.judul_beban"), name="petugas_beban")
+        ui.chart(workload_figure, frame, title=t("petugas.judul_beban"), name="petugas_beban")
     with right:
-        ui.chart(pace, frame, title=t("petugas.judul_laju"), name="petugas_laju")
-    st.caption(note)
+        ui.chart(pace_figure, frame, title=t("petugas.judul_laju"), name="petugas_laju")
+    st.caption(spread_note(frame))
 
 
-@ui.shared_per_version
-def spread_figures(frame: ui.Frame):
-    """The PPL's workload and pace by regency, and the note under them: thousands of points, shared
-    rather than copied on every run."""
-    t = frame.t
-    ppl = ppl_rows(frame)
-    workload_points, pace_points = points_to_draw(ppl, ("ditugaskan", "laju_7hari"), frame)
-    workload = spread_figure(
-        workload_points,
-        "ditugaskan",
-        "hover",
-        title=t("petugas.judul_beban"),
-        axis_title=t("petugas.sumbu_beban"),
-        limits=overload_limits(ppl.sort_values("kode_kab"), frame),
-        limit_name=t("petugas.batas_beban"),
-    )
-    pace = spread_figure(
-        pace_points,
-        "laju_7hari",
-        "hover",
-        title=t("petugas.judul_laju"),
-        axis_title=t("petugas.sumbu_laju"),
-    )
-    note = t("petugas.catatan_sebaran")
-    if ppl.groupby("kode_kab").size().max() > POINTS_PER_REGENCY:
-        note += " " + t("petugas.catatan_sampel", n=ui.number(POINTS_PER_REGENCY))
-    return (workload, pace), note
+# --- The teams ------------------------------------------------------------------------------------------
 
 
-def _team_key(row) -> str:
-    return f"{row.tingkat}:{row.id_koseka if row.tingkat == 'KOSEKA' else row.id_pml}"
+def _team_id(row) -> str:
+    return row.id_koseka if row.tingkat == "KOSEKA" else row.id_pml
 
 
 def _team_label(row, frame: ui.Frame) -> str:
@@ -483,26 +544,38 @@ def _team_label(row, frame: ui.Frame) -> str:
     return f"PML {row.id_pml} · {row.nama}"
 
 
+@ui.per_version
+def teams_of(frame: ui.Frame, search: str | None) -> pd.DataFrame:
+    """The first TEAM_OPTIONS teams whose leader's id or name holds `search` (None: every team), each
+    Koseka before its PML, with their keys and labels, and how many match (jumlah)."""
+    teams = ui.ask("petugas_tim", kab=frame.kode_kab, cari=search, batas=TEAM_OPTIONS)
+    return teams.assign(
+        kunci=[f"{row.tingkat}:{_team_id(row)}" for row in teams.itertuples()],
+        label=[_team_label(row, frame) for row in teams.itertuples()],
+    )
+
+
 def narrowed_teams(teams: pd.DataFrame, frame: ui.Frame) -> pd.DataFrame:
     """All the teams when a list can hold them; beyond TEAM_OPTIONS (a national roll-out has a hundred
-    thousand), those whose label holds the text searched for, the first TEAM_OPTIONS of them."""
-    if len(teams) <= TEAM_OPTIONS:
+    thousand), those whose leader's id or name holds the text searched for, the first TEAM_OPTIONS."""
+    if teams.jumlah.iloc[0] <= TEAM_OPTIONS:
         return teams
     search = st.text_input(
         frame.t("petugas.cari_tim"),
         value=st.session_state.get("cari_tim", ""),
         placeholder=frame.t("petugas.cari_contoh"),
+        max_chars=SEARCH_CHARS,
         key=f"cari_tim_{frame.lang}",
     ).strip()
     st.session_state["cari_tim"] = search
-    found = teams[teams.label.str.contains(search, case=False, regex=False)] if search else teams
-    shown = min(len(found), TEAM_OPTIONS)
-    st.caption(frame.t("petugas.tim_ditemukan", n=ui.number(shown), total=ui.number(len(found))))
-    return found.head(TEAM_OPTIONS)
+    found = teams_of(frame, search) if search else teams
+    total = found.jumlah.iloc[0] if len(found) else 0
+    st.caption(frame.t("petugas.tim_ditemukan", n=ui.number(len(found)), total=ui.number(total)))
+    return found
 
 
-def choose_team(teams: pd.DataFrame, frame: ui.Frame) -> str | None:
-    """The chosen team's key (None when a search finds none). The choice outlives a language switch."""
+def choose_team(teams: pd.DataFrame, frame: ui.Frame):
+    """The chosen team's row (None when a search finds none). The choice outlives a language switch."""
     teams = narrowed_teams(teams, frame)
     if teams.empty:
         return None
@@ -519,11 +592,20 @@ def choose_team(teams: pd.DataFrame, frame: ui.Frame) -> str | None:
         help=frame.t("petugas.pilih_tim_bantuan"),
     )
     st.session_state["tim_petugas"] = chosen
-    return chosen
+    return teams[teams.kunci == chosen].iloc[0]
 
 
-def team_headline(team, frame: ui.Frame) -> None:
+def team_rows(frame: ui.Frame, level: str, regency: str, leader: str) -> pd.DataFrame:
+    """The team's own row, then its members (petugas_tim_anggota). Asked for the team's regency: an
+    officer's figures depend on their regency alone, so the province need not be worked out."""
+    return ui.ask("petugas_tim_anggota", as_of=frame.as_of, kab=regency, tingkat=level, tim=leader)
+
+
+@ui.per_version
+def team_headline(frame: ui.Frame, level: str, regency: str, leader: str) -> None:
+    """The team's sums, and the title of its members."""
     t = frame.t
+    team = team_rows(frame, level, regency, leader).iloc[0]
     gap = t("petugas.selisih_delta", poin=ui.points(team.selisih)) if pd.notna(team.selisih) else None
     total = ui.number(team.jumlah_ppl)
     columns = [*st.columns(3), *st.columns(3)]  # two rows: six figures do not fit 1280 px in one
@@ -533,55 +615,35 @@ def team_headline(team, frame: ui.Frame) -> None:
     columns[3].metric(t("kolom.status"), ui.status(team.status, frame), border=True)
     columns[4].metric(t("petugas.ppl_menganggur", total=total), ui.number(team.ppl_menganggur), border=True)
     columns[5].metric(t("petugas.ppl_tertinggal", total=total), ui.number(team.ppl_tertinggal), border=True)
+    st.markdown(f"**{t(TEAM_TITLES[level], nama=ui.plain(team.nama))}**")
 
 
-def _teams(rows: pd.DataFrame) -> pd.DataFrame:
-    teams = rows[rows.tingkat.isin(["PML", "KOSEKA"]) & rows.nama.notna()]
-    return teams.assign(kunci=[_team_key(row) for row in teams.itertuples()])
+TEAM_TITLES = {"PML": "petugas.anggota_pml", "KOSEKA": "petugas.anggota_koseka"}
 
 
-@ui.per_version
-def teams_of(frame: ui.Frame) -> pd.DataFrame:
-    """The PML and Koseka teams to choose from, each Koseka before its PML: their keys and labels."""
-    teams = _teams(officer_rows(frame))
-    teams = teams.assign(
-        label=[_team_label(row, frame) for row in teams.itertuples()], pml=teams.tingkat == "PML"
-    )
-    return teams.sort_values(["kode_kab", "id_koseka", "pml", "id_pml"])[["kunci", "label"]]
-
-
-@ui.per_version
-def ppl_count(frame: ui.Frame) -> int:
-    return len(ppl_rows(frame))
+def team_table(frame: ui.Frame, level: str, regency: str, leader: str) -> ui.Table:
+    """A PML's PPL or a Koseka's PML, furthest behind their plan first."""
+    rows = team_rows(frame, level, regency, leader)
+    columns = TEAM_PPL if level == "PML" else TEAM_PML
+    title = frame.t(TEAM_TITLES[level], nama=rows.nama.iloc[0])
+    return officer_table(rows.iloc[1:], columns, frame, "tim", title)
 
 
 def team_section(frame: ui.Frame) -> None:
     """A PML's PPL, or a Koseka's PML, and the team's sums."""
     st.subheader(frame.t("petugas.tim"))
-    teams = teams_of(frame)
+    teams = teams_of(frame, None)
     if teams.empty:
         return
-    chosen = choose_team(teams, frame)
-    if chosen is not None:
-        show_table(team_members(chosen, frame), frame)
+    team = choose_team(teams, frame)
+    if team is None:
+        return
+    chosen = (team.tingkat, team.kode_kab, _team_id(team))
+    team_headline(frame, *chosen)
+    ui.table(team_table, frame, *chosen, max_rows=SHOWN_ROWS, shown_rows=MAX_ROWS)
 
 
-@ui.per_version
-def team_members(key: str, frame: ui.Frame) -> ui.Table:
-    """The team under `key` (see _team_key): draws its sums and its members' title, and gives the members."""
-    rows = officer_rows(frame)
-    teams = _teams(rows)
-    team = teams[teams.kunci == key].iloc[0]
-    team_headline(team, frame)
-    if team.tingkat == "PML":
-        title = "petugas.anggota_pml"
-        members, columns = rows[(rows.tingkat == "PPL") & (rows.id_pml == team.id_pml)], TEAM_PPL
-    else:
-        title = "petugas.anggota_koseka"
-        members, columns = rows[(rows.tingkat == "PML") & (rows.id_koseka == team.id_koseka)], TEAM_PML
-    st.markdown(f"**{frame.t(title, nama=ui.plain(team.nama))}**")
-    members = members.sort_values("selisih", na_position="last")
-    return officer_table(members, columns, frame, "tim", frame.t(title, nama=team.nama))
+# --- Every PPL, and a search ------------------------------------------------------------------------------
 
 
 def find_officers(ppl: pd.DataFrame, search: str) -> pd.DataFrame:
@@ -592,6 +654,30 @@ def find_officers(ppl: pd.DataFrame, search: str) -> pd.DataFrame:
     return ppl[holds | ppl.nama.str.contains(search, case=False, regex=False)]
 
 
+def found(frame: ui.Frame, search: str) -> tuple[pd.DataFrame, int]:
+    """The first PPL found, furthest behind plan first, and how many there are: the page's own list
+    without a search (petugas_daftar), petugas_cari with one."""
+    if not search:
+        return listed(frame, "semua"), int(area_of(frame).jumlah_ppl)
+    rows = ui.ask("petugas_cari", as_of=frame.as_of, kab=frame.kode_kab, cari=search, batas=MAX_ROWS)
+    return rows, int(rows.jumlah.max()) if len(rows) else 0
+
+
+def found_table(frame: ui.Frame, search: str) -> ui.Table:
+    return officer_table(found(frame, search)[0], ALL_PPL, frame, "semua", frame.t("petugas.semua"))
+
+
+def whole_found(search: str, frame: ui.Frame) -> Callable[[], ui.Table]:
+    """Every PPL found, furthest behind plan first, as a table: asked when called."""
+    every = every_ppl(frame)
+
+    def table() -> ui.Table:
+        found = find_officers(every(), search).sort_values("selisih", kind="stable")
+        return officer_table(found, ALL_PPL, frame, "semua", frame.t("petugas.semua"))
+
+    return table
+
+
 def all_officers(frame: ui.Frame) -> None:
     t = frame.t
     st.subheader(t("petugas.semua"))
@@ -599,33 +685,21 @@ def all_officers(frame: ui.Frame) -> None:
         t("petugas.cari"),
         value=st.session_state.get("cari_petugas", ""),
         placeholder=t("petugas.cari_contoh"),
+        max_chars=SEARCH_CHARS,
         key=f"cari_petugas_{frame.lang}",
     ).strip()
     st.session_state["cari_petugas"] = search
-    officers_found(search, frame)
-
-
-@ui.shared_per_version
-def found_table(search: str, frame: ui.Frame) -> tuple[ui.Table, int]:
-    """The PPL found, furthest behind plan first, and how many PPL there are."""
-    ppl = ppl_rows(frame)
-    found = find_officers(ppl, search).sort_values("selisih", na_position="last")
-    return officer_table(found, ALL_PPL, frame, "semua", frame.t("petugas.semua")), len(ppl)
-
-
-def officers_found(search: str, frame: ui.Frame) -> None:
-    t = frame.t
-    found, total = found_table(search, frame)
-    st.caption(t("petugas.ditemukan", n=ui.number(len(found)), total=ui.number(total)))
-    if len(found):
-        show_table(found, frame)
+    matched = found(frame, search)[1]
+    st.caption(t("petugas.ditemukan", n=ui.number(matched), total=ui.number(area_of(frame).jumlah_ppl)))
+    if matched:
+        show_list(found_table, frame, search, total=matched, whole=whole_found(search, frame))
     st.caption(t("petugas.catatan_semua") + " " + t("status.bantuan"))
 
 
 ui.add_words(WORDS)
 frame = ui.frame()
 ui.header(frame, frame.t("halaman.petugas"))
-if ppl_count(frame) == 0:
+if area_of(frame) is None:
     st.info(frame.t("petugas.tanpa_ppl"))
     st.stop()
 headline(frame)

@@ -343,7 +343,15 @@ QUESTIONS = {
     "jadwal_kurva": ("small_warehouse_template", {"as_of": AS_OF}),
     "jadwal_laju_perlu": ("small_warehouse_template", {"as_of": AS_OF, "kab": None}),
     "jadwal_tonggak": ("small_warehouse_template", {"kab": None}),
+    "petugas_cari": ("small_warehouse_template", {"as_of": AS_OF, "kab": None, "cari": "ppl", "batas": 500}),
+    "petugas_daftar": ("petugas_warehouse", {"as_of": AS_OF, "kab": None, "batas": 500, "titik": 500}),
     "petugas_kinerja": ("small_warehouse_template", {"as_of": AS_OF, "kab": None}),
+    "petugas_tim": ("small_warehouse_template", {"kab": None, "cari": None, "batas": 2_000}),
+    "petugas_tim_anggota": (
+        "small_warehouse_template",
+        {"as_of": AS_OF, "kab": None, "tingkat": "PML", "tim": "PML-1"},
+    ),
+    "petugas_tim_tertinggal": ("small_warehouse_template", {"as_of": AS_OF, "kab": None, "batas": 8}),
     "wilayah_rincian": (
         "small_warehouse_template",
         {"as_of": AS_OF, "kab": "6472", "kec": None, "desa": None},

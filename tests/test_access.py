@@ -63,6 +63,17 @@ def test_pimpinan_is_refused_every_question_about_people(small_warehouse_templat
         Warehouse(small_warehouse_template).ask(name, viewer=PIMPINAN, **params)
 
 
+@pytest.mark.parametrize("name", sorted(name for name in access.ALLOWED if name.startswith("petugas_")))
+def test_the_officers_questions_are_for_the_roles_that_see_names(request, name):
+    """Each question of the officers page, as the page asks it, is refused to pimpinan and answered to bps."""
+    assert access.ALLOWED[name] == access.NAMED
+    fixture, params = QUESTIONS[name]
+    warehouse = Warehouse(request.getfixturevalue(fixture))
+    with pytest.raises(Refused):
+        warehouse.ask(name, viewer=PIMPINAN, **params)
+    assert len(warehouse.ask(name, viewer=BPS, **params))
+
+
 def test_no_answer_a_pimpinan_gets_holds_an_officer_or_a_family(request):
     for name, answer in answers(request, PIMPINAN).items():
         text = answer.to_csv()

@@ -20,6 +20,8 @@ VIEWS = [
     ("desk", {}),
     ("alur", {}),
     ("data", {}),
+    ("petugas", {}),
+    ("petugas", {"kab": "6472"}),
 ]
 
 

@@ -4,13 +4,15 @@ Known answers come from tests/test_petugas_queries.py (as of 24 Oct 2022 unless 
 """
 
 import functools
-import random
 
 import pandas as pd
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from pages.charts.petugas import even_sample, spread_figure
+import queries
+from pages import ui
+from pages.charts.petugas import spread_figure
 from tests.helpers import metrics
 
 
@@ -182,6 +184,10 @@ def test_search_filters_the_officer_table_by_id_or_name(open_officers, small_war
     assert at.caption[-2].value == "1 dari 3 PPL."
     at.text_input(key="cari_petugas_id").input("ppl-3").run()
     assert list(tables(at)[-1].ID) == ["PPL-3"]
+    # Text that SQL would read as a pattern is looked for as it is: nobody's id or name holds it.
+    shown = len(at.dataframe)
+    at.text_input(key="cari_petugas_id").input("%").run()
+    assert at.caption[-2].value == "0 dari 3 PPL." and len(at.dataframe) == shown - 1
 
 
 def test_overloaded_idle_and_not_started(open_officers, petugas_warehouse):
@@ -210,24 +216,34 @@ def test_english(open_officers, small_warehouse_template):
     assert "Families left" in tables(at)[0].columns
 
 
-def officers_frame() -> pd.DataFrame:
+def points_frame() -> pd.DataFrame:
+    """Three points of two regencies, each row with its regency's box."""
     return pd.DataFrame(
         {
             "nama_pendek": ["Samarinda", "Samarinda", "Mahakam Ulu"],
-            "ditugaskan": [20, 20, 10],
+            "nilai": [20.0, 20.0, 10.0],
             "hover": ["a", "b", "c"],
+            "q1": [20.0, 20.0, 10.0],
+            "median": [20.0, 20.0, 10.0],
+            "q3": [20.0, 20.0, 10.0],
+            "bawah": [20.0, 20.0, 10.0],
+            "atas": [20.0, 20.0, 10.0],
         }
     )
 
 
-def test_spread_figure_draws_one_box_per_regency_with_every_officer():
+def test_spread_figure_draws_one_box_per_regency_with_its_officers():
     limits = pd.DataFrame({"nama_pendek": ["Samarinda"], "batas": [30.0], "hover": ["batas"]})
-    figure = spread_figure(
-        officers_frame(), "ditugaskan", "hover", "Beban kerja per PPL", "Keluarga ditugaskan", limits, "Batas"
-    )
+    figure = spread_figure(points_frame(), "Beban kerja per PPL", "Keluarga ditugaskan", limits, "Batas")
     box, limit = figure.data
-    assert list(box.x) == [20, 20, 10] and list(box.y) == ["Samarinda", "Samarinda", "Mahakam Ulu"]
-    assert box.boxpoints == "all" and list(box.hovertext) == ["a", "b", "c"]
+    # The box's statistics are given (the whole regency's), its points one list per regency.
+    assert list(box.y) == ["Samarinda", "Mahakam Ulu"] and list(box.x) == [[20.0, 20.0], [10.0]]
+    assert (list(box.q1), list(box.median), list(box.upperfence)) == (
+        [20.0, 10.0],
+        [20.0, 10.0],
+        [20.0, 10.0],
+    )
+    assert box.boxpoints == "all" and [list(texts) for texts in box.customdata] == [["a", "b"], ["c"]]
     assert (list(limit.x), list(limit.y), limit.name) == ([30.0], ["Samarinda"], "Batas")
     layout = figure.layout
     assert layout.separators == ",." and layout.font.size >= 14
@@ -237,22 +253,8 @@ def test_spread_figure_draws_one_box_per_regency_with_every_officer():
     assert layout.yaxis.autorange == "reversed"
 
 
-def test_large_regencies_are_drawn_from_an_even_sample_by_value():
-    # Regency 6401: 2,001 officers with workloads 0, 1, ..., 2000 (shuffled); 6472: 3 officers.
-    workloads = list(range(2001))
-    random.Random(1).shuffle(workloads)
-    rows = pd.DataFrame({"kode_kab": ["6472"] * 3 + ["6401"] * 2001, "ditugaskan": [7, 5, 6, *workloads]})
-    sample = even_sample(rows, "kode_kab", "ditugaskan", 101)
-    large, small = sample[sample.kode_kab == "6401"], sample[sample.kode_kab == "6472"]
-    # Every 20th workload: 0, 20, ..., 2000, so the quartiles stay 500, 1000 and 1500.
-    assert list(large.ditugaskan) == list(range(0, 2001, 20))
-    assert large.ditugaskan.quantile([0.25, 0.5, 0.75]).tolist() == [500, 1000, 1500]
-    assert sorted(small.ditugaskan) == [5, 6, 7]  # a small regency keeps all its officers
-    assert list(dict.fromkeys(sample.kode_kab)) == ["6401", "6472"]
-
-
 def test_spread_figure_without_limits_has_only_the_boxes():
-    figure = spread_figure(officers_frame(), "ditugaskan", "hover", "Laju", "Keluarga per hari")
+    figure = spread_figure(points_frame(), "Laju", "Keluarga per hari")
     assert len(figure.data) == 1
 
 
@@ -262,3 +264,34 @@ def test_the_whole_demo_province_lists_its_officers_in_part(open_officers, full)
     everyone = tables(at)[-1]
     assert len(everyone) == 500  # styling 6.400 rows would take seconds on every rerun
     assert at.caption[-2].value.startswith("Ditampilkan 500 baris pertama dari 6.400")
+
+
+def test_a_page_view_asks_for_no_more_than_it_shows(open_officers, full, monkeypatch):
+    """No answer of a page view holds every officer, whatever their number: each list comes cut to its
+    first 500 rows, the spread to 500 points a regency, the teams to the 2.000 a list offers, and the
+    whole officers' table (petugas_kinerja) is asked only when a file is made. The session keeps none."""
+    asked, files = [], {}
+    run = queries.Snapshot.run
+
+    def recording(self, name, **params):
+        answer = run(self, name, **params)
+        asked.append((name, answer))
+        return answer
+
+    def offered(label, data, *args, file_name=None, **kwargs):
+        files[file_name] = data
+
+    monkeypatch.setattr(queries.Snapshot, "run", recording)
+    monkeypatch.setattr(st, "download_button", offered)
+    at = open_officers(full.warehouse, tanggal="2022-11-03", timeout=120)  # a day no other test opens
+    answers = dict(asked)
+    assert {"petugas_daftar", "petugas_tim_anggota"} <= set(answers)  # the teams' names are kept from before
+    assert "petugas_kinerja" not in answers
+    shown = answers["petugas_daftar"]
+    lists = shown[~shown.daftar.isin(["ditugaskan", "laju_7hari"])].groupby("daftar").size()
+    assert lists.max() <= 500 and shown.groupby(["daftar", "kode_kab"]).size().max() <= 500
+    assert max(len(answer) for name, answer in asked if name != "petugas_daftar") <= 2_000
+    assert not [value for value in at.session_state.values() if isinstance(value, pd.DataFrame | ui.Table)]
+    # A file of every PPL is made from the whole table, when its button is clicked.
+    everyone = files["pantau_petugas_semua_64_2022-11-03.csv"]()
+    assert "petugas_kinerja" in dict(asked) and everyone.count(b"\r\n") == 6_401  # the header, 6.400 PPL

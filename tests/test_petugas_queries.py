@@ -13,6 +13,7 @@ regency's target day (`fair`): PPL-1 started on 15 Oct, PPL-2 on 16 Oct, PPL-3 o
 import datetime as dt
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -274,3 +275,217 @@ def test_demo_officers_sum_to_the_regencies_and_the_province(full):
     assert regencies.terdata.sum() == areas.loc["64", "terdata"]
     samarinda = kinerja(full.warehouse, as_of, kab="6472")
     assert samarinda[samarinda.tingkat == "KAB"].iloc[0].terdata == regencies.loc["6472", "terdata"]
+
+
+# --- The page's questions: petugas_kinerja's rows, picked, sorted and cut -----------------------------
+#
+# The officers page asks for no more than it shows (queries/petugas_daftar.sql and the other petugas_*
+# questions); each answer must be exactly petugas_kinerja's rows picked, sorted and cut as the page's
+# files do it in pandas (every row of a list, from petugas_kinerja), so that a file starts with the rows
+# on the screen. Equal rows keep petugas_kinerja's order (a stable sort).
+
+COLUMNS = [
+    "tingkat", "kode_kab", "nama_pendek", "id_koseka", "id_pml", "id_petugas", "nama", "nama_pml",
+    "nama_koseka", "jumlah_sls", "ditugaskan", "terdata", "persen", "terdata_7hari", "laju_7hari",
+    "harapan_keluarga", "harapan_persen", "selisih_keluarga", "selisih", "status", "sisa_keluarga",
+    "terakhir_didata", "hari_menganggur", "median_kab", "batas_beban", "kali_median", "mulai", "jumlah_ppl",
+    "ppl_aktif", "ppl_menganggur", "ppl_belum_mulai", "ppl_tertinggal", "ppl_beban_berlebih",
+]  # fmt: skip
+# Each list of PPL: the flag that picks its rows (none: every PPL), its sort, ascending or not.
+LISTS = {
+    "tertinggal": ("ppl_tertinggal", ["selisih"], True),
+    "menganggur": ("ppl_menganggur", ["hari_menganggur", "sisa_keluarga"], False),
+    "beban": ("ppl_beban_berlebih", ["kali_median"], False),
+    "semua": (None, ["selisih"], True),
+}
+CUT = 40  # rows of a list: fewer than the demo's lists hold, so that the cut is tested
+POINTS = 101  # points per regency: fewer than every demo regency but Mahakam Ulu holds
+# (warehouse fixture, day, regency): the demo on three days, the small campaigns with Balikpapan.
+VIEWS = [
+    ("full", dt.date(2022, 10, 20), None),
+    ("full", dt.date(2022, 11, 5), None),
+    ("full", dt.date(2022, 11, 5), "6472"),
+    ("full", dt.date(2022, 11, 15), "6411"),
+    ("petugas_warehouse", AS_OF, None),
+    ("petugas_warehouse", dt.date(2022, 11, 2), "6471"),
+    ("petugas_warehouse", dt.date(2022, 10, 14), None),  # before the campaign: nobody idle
+]
+
+
+def warehouse_of(request, fixture: str) -> Path:
+    found = request.getfixturevalue(fixture)
+    return found.warehouse if fixture == "full" else found
+
+
+def picked(rows: pd.DataFrame, name: str) -> pd.DataFrame:
+    """List `name` of petugas_kinerja's PPL rows, as the page's files pick and sort it."""
+    flag, order, ascending = LISTS[name]
+    ppl = rows[rows.tingkat == "PPL"]
+    ppl = ppl[ppl[flag] > 0] if flag else ppl
+    return ppl.sort_values(order, ascending=ascending, kind="stable")
+
+
+def same_rows(answer: pd.DataFrame, expected: pd.DataFrame, columns: list[str] = COLUMNS) -> None:
+    """The same rows in the same order, value for value (a column without values may be typed otherwise);
+    a sum of fractions of families (a team's or an area's plan) to within its last digits, as DuckDB adds
+    them in parallel, in no fixed order."""
+
+    def values(rows: pd.DataFrame) -> pd.DataFrame:
+        rows = rows[columns].reset_index(drop=True).astype(object)
+        return rows.where(rows.notna(), None)
+
+    pd.testing.assert_frame_equal(values(answer), values(expected), rtol=1e-12, atol=1e-9)
+
+
+def even_sample(values: pd.Series, limit: int) -> list[float]:
+    """The values a chart of at most `limit` points draws of a regency, as it was drawn in pandas before
+    the sample moved into SQL: every k-th of the sorted values, lowest and highest included."""
+    ordered = values.sort_values().to_numpy()
+    if len(ordered) <= limit:
+        return ordered.tolist()
+    return ordered[np.unique(np.linspace(0, len(ordered) - 1, limit).round().astype(int))].tolist()
+
+
+def plotly_fences(values: np.ndarray, q1: float, q3: float) -> tuple[float, float]:
+    """The ends of the whiskers plotly draws from sorted `values` (its box/calc.js): the lowest value
+    not below q1 − 1.5 × (q3 − q1) and the highest not above q3 + 1.5 × (q3 − q1), within a billionth of
+    the mean step between values, never inside the box."""
+    step = (values[-1] - values[0]) / (len(values) - 1) if len(values) > 1 else 1
+    low = values[values >= 2.5 * q1 - 1.5 * q3 - step * 1e-9].min()
+    high = values[values <= 2.5 * q3 - 1.5 * q1 + step * 1e-9].max()
+    return min(q1, low), max(q3, high)
+
+
+@pytest.mark.parametrize(("fixture", "day", "kab"), VIEWS)
+def test_the_pages_lists_are_petugas_kinerjas_rows_cut(request, fixture, day, kab):
+    warehouse = warehouse_of(request, fixture)
+    rows = kinerja(warehouse, day, kab)
+    shown = Warehouse(warehouse).run("petugas_daftar", as_of=day, kab=kab, batas=CUT, titik=POINTS)
+    area = rows[rows.tingkat == ("KAB" if kab else "PROV")]
+    same_rows(shown[shown.daftar == "wilayah"], area)
+    for name in LISTS:
+        listed = shown[shown.daftar == name]
+        assert listed.urutan.tolist() == list(range(1, len(listed) + 1))
+        same_rows(listed, picked(rows, name).head(CUT))
+    # A list's length is the area's count of it.
+    counts = area.iloc[0]
+    for name, (flag, _, _) in LISTS.items():
+        assert len(picked(rows, name)) == (counts[flag] if flag else counts.jumlah_ppl)
+
+
+@pytest.mark.parametrize(("fixture", "day", "kab"), VIEWS)
+def test_the_spread_is_every_ppls_box_and_an_even_sample(request, fixture, day, kab):
+    """The box is plotly's own (quartilemethod 'linear', its default: numpy's method 'hazen', the value
+    at position n × p − ½), of every PPL of the regency; the points an even sample by value, as drawn
+    before the sample moved into SQL."""
+    warehouse = warehouse_of(request, fixture)
+    ppl = kinerja(warehouse, day, kab).query("tingkat == 'PPL'").set_index("id_petugas")
+    shown = Warehouse(warehouse).run("petugas_daftar", as_of=day, kab=kab, batas=CUT, titik=POINTS)
+    for measure in ["ditugaskan", "laju_7hari"]:
+        points = shown[shown.daftar == measure]
+        assert points.urutan.tolist() == list(range(1, len(points) + 1))
+        assert list(dict.fromkeys(points.kode_kab)) == sorted(ppl.kode_kab.unique())
+        for regency, drawn in points.groupby("kode_kab"):
+            values = ppl[ppl.kode_kab == regency][measure].astype(float)
+            quartiles = np.quantile(values, [0.25, 0.5, 0.75], method="hazen")
+            box = drawn.iloc[0]
+            assert [box.q1, box["median"], box.q3] == pytest.approx(quartiles, rel=1e-12, abs=1e-12)
+            fences = plotly_fences(np.sort(values.to_numpy()), box.q1, box.q3)
+            assert (box.bawah, box.atas) == pytest.approx(fences, rel=1e-12, abs=1e-12)
+            assert (drawn[["q1", "median", "q3", "bawah", "atas"]].nunique() == 1).all()
+            assert (drawn.jumlah == len(values)).all()
+            assert drawn.nilai.tolist() == even_sample(values, POINTS)
+            # Each point is its officer's row.
+            same_rows(drawn, ppl.loc[drawn.id_petugas].reset_index(), COLUMNS)
+            assert drawn.nilai.tolist() == drawn[measure].astype(float).tolist()
+
+
+def test_a_sample_keeps_the_lowest_and_the_highest(full):
+    shown = Warehouse(full.warehouse).run(
+        "petugas_daftar", as_of=dt.date(2022, 11, 5), kab="6472", batas=1, titik=3
+    )
+    points = shown[shown.daftar == "ditugaskan"]
+    # Samarinda's 1.316 PPL drawn as 3: the lowest workload, the middle one and the highest.
+    ppl = kinerja(full.warehouse, dt.date(2022, 11, 5), "6472").query("tingkat == 'PPL'")
+    assert points.nilai.tolist() == even_sample(ppl.ditugaskan.astype(float), 3)
+    assert points.nilai.iloc[[0, -1]].tolist() == [ppl.ditugaskan.min(), ppl.ditugaskan.max()]
+
+
+@pytest.mark.parametrize(("fixture", "day", "kab"), VIEWS[:5:2])
+@pytest.mark.parametrize("search", ["PPL-64", "a", "RINA", "ppl-7", "%", "_", "'; --"])
+def test_a_search_is_petugas_kinerjas_ppl_whose_id_or_name_holds_it(request, fixture, day, kab, search):
+    warehouse = warehouse_of(request, fixture)
+    ppl = picked(kinerja(warehouse, day, kab), "semua")
+    holds = ppl.id_petugas.str.contains(search, case=False, regex=False) | ppl.nama.str.contains(
+        search, case=False, regex=False
+    )
+    found = Warehouse(warehouse).run("petugas_cari", as_of=day, kab=kab, cari=search, batas=CUT)
+    same_rows(found, ppl[holds].head(CUT))
+    assert set(found.jumlah) <= {holds.sum()}
+
+
+def test_no_search_is_every_ppl_as_the_page_lists_them(full):
+    day = dt.date(2022, 11, 5)
+    everyone = Warehouse(full.warehouse).run("petugas_cari", as_of=day, kab=None, cari=None, batas=CUT)
+    shown = Warehouse(full.warehouse).run("petugas_daftar", as_of=day, kab=None, batas=CUT, titik=POINTS)
+    same_rows(everyone, shown[shown.daftar == "semua"])
+    assert set(everyone.jumlah) == {6400}
+
+
+def teams_of(rows: pd.DataFrame) -> pd.DataFrame:
+    """The teams of petugas_kinerja's rows, each Koseka before its PML, as the page lists them."""
+    teams = rows[rows.tingkat.isin(["PML", "KOSEKA"]) & rows.nama.notna()]
+    return teams.assign(pml=teams.tingkat == "PML").sort_values(["kode_kab", "id_koseka", "pml", "id_pml"])
+
+
+@pytest.mark.parametrize(("fixture", "day", "kab"), VIEWS[1:3] + VIEWS[4:6])
+def test_the_teams_are_petugas_kinerjas_teams(request, fixture, day, kab):
+    warehouse = warehouse_of(request, fixture)
+    expected = teams_of(kinerja(warehouse, day, kab))
+    columns = ["tingkat", "kode_kab", "nama_pendek", "id_koseka", "id_pml", "nama"]
+    teams = Warehouse(warehouse).run("petugas_tim", kab=kab, cari=None, batas=100_000)
+    same_rows(teams, expected, columns)
+    assert set(teams.jumlah) == {len(expected)}
+    first = Warehouse(warehouse).run("petugas_tim", kab=kab, cari=None, batas=3)
+    same_rows(first, expected.head(3), columns)
+    # A search: the teams whose leader's id or name holds the text, in any case.
+    search = expected.nama.iloc[-1][1:4].upper()
+    leader = expected.id_pml.fillna(expected.id_koseka)
+    holds = leader.str.contains(search, case=False, regex=False) | expected.nama.str.contains(
+        search, case=False, regex=False
+    )
+    found = Warehouse(warehouse).run("petugas_tim", kab=kab, cari=search, batas=100_000)
+    same_rows(found, expected[holds], columns)
+    assert len(Warehouse(warehouse).run("petugas_tim", kab=kab, cari="%", batas=10)) == 0
+
+
+@pytest.mark.parametrize(("fixture", "day"), [("full", dt.date(2022, 11, 5)), ("petugas_warehouse", AS_OF)])
+def test_a_teams_members_asked_for_its_regency_are_the_provinces(request, fixture, day):
+    """The page asks a team for its own regency (an officer's figures depend on their regency alone): the
+    team's row and its members are petugas_kinerja's of the whole province."""
+    warehouse = warehouse_of(request, fixture)
+    rows = kinerja(warehouse, day)
+    teams = teams_of(rows)
+    for team in [*teams.head(3).itertuples(), *teams.tail(3).itertuples()]:
+        leader = team.id_koseka if team.tingkat == "KOSEKA" else team.id_pml
+        answer = Warehouse(warehouse).run(
+            "petugas_tim_anggota", as_of=day, kab=team.kode_kab, tingkat=team.tingkat, tim=leader
+        )
+        if team.tingkat == "PML":
+            members = rows[(rows.tingkat == "PPL") & (rows.id_pml == leader)]
+        else:
+            members = rows[(rows.tingkat == "PML") & (rows.id_koseka == leader)]
+        own = rows[(rows.tingkat == team.tingkat) & (rows.index == team.Index)]
+        same_rows(answer, pd.concat([own, members.sort_values("selisih", kind="stable")]))
+
+
+@pytest.mark.parametrize(("fixture", "day", "kab"), VIEWS[1:4] + VIEWS[4:6])
+def test_the_meetings_teams_are_the_pml_furthest_behind(request, fixture, day, kab):
+    warehouse = warehouse_of(request, fixture)
+    rows = kinerja(warehouse, day, kab)
+    columns = ["tingkat", "kode_kab", "nama_pendek", "id_koseka", "id_pml", "nama", "jumlah_ppl"]
+    columns += ["ppl_tertinggal", "ditugaskan", "persen", "harapan_persen", "selisih", "status"]
+    area = rows[rows.tingkat == ("KAB" if kab else "PROV")]
+    teams = rows[(rows.tingkat == "PML") & rows.selisih.notna()].sort_values("selisih", kind="stable")
+    answer = Warehouse(warehouse).run("petugas_tim_tertinggal", as_of=day, kab=kab, batas=8)
+    same_rows(answer, pd.concat([area, teams.head(8)]), columns)

@@ -523,11 +523,8 @@ def action_slide(ask: Ask, frame: Frame) -> Slide:
 def team_slide(ask: Ask, frame: Frame) -> Slide:
     """The PML teams furthest behind their officers' plan, by name (only for viewers who may see names)."""
     t = frame.t
-    officers = ask("petugas_kinerja", as_of=frame.as_of, kab=frame.kode_kab)
-    teams = officers[(officers.tingkat == "PML") & officers.selisih.notna()].sort_values(
-        "selisih", kind="stable"
-    )
-    shown = teams.head(TEAM_ROWS)
+    officers = ask("petugas_tim_tertinggal", as_of=frame.as_of, kab=frame.kode_kab, batas=TEAM_ROWS)
+    shown = officers[officers.tingkat == "PML"]
     words, statuses = _status_cells(shown.status, frame)
     table = SlideTable(
         (

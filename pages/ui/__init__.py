@@ -68,6 +68,7 @@ from pages.ui.widgets import (
     status_badge,
     status_tint,
     table,
+    table_of,
 )
 from pages.ui.words import LANGUAGES, TEXT, add_words, say
 from queries.access import Refused, Viewer
@@ -128,6 +129,7 @@ __all__ = [
     "status_tint",
     "t",
     "table",
+    "table_of",
     "through_the_app",
     "today_wita",
     "utc_as_wita",

@@ -39,14 +39,8 @@ def chart(
     pantau_ringkasan_peta_64_2022-11-05.png. `width`: the chart's (a narrower column narrows it);
     `still`: the figure a picture is drawn from, when not the one shown as it is. Never inside a
     cached section: the button is a widget."""
-    if isinstance(make, go.Figure):  # TEMPORARY: pages/petugas.py still passes a figure
-        figure = make
-        st.plotly_chart(figure, width=width, config=CONFIG, **options)
-    else:
-        figure = figure_of(make, frame, *args)
-    if isinstance(make, go.Figure):
-        pass
-    elif options:
+    figure = figure_of(make, frame, *args)
+    if options:
         st.plotly_chart(figure, width=width, config=CONFIG, **options)
     else:
         drawn = functools.partial(_plot, make)

@@ -78,24 +78,24 @@ def table(
     max_rows: int | None = 12,
     wide: tuple[str, ...] = (),
     shown_rows: int | None = None,
+    whole: Callable[[], Table] | None = None,
+    total: int | None = None,
 ) -> None:
     """A table showing every row up to `max_rows` (None: all) without inner scrolling, scrolling beyond;
     the `wide` columns (file names, say) never cut short on a projector's 1280 pixels.
     `data` is either a function make(frame, *args) giving a `Table`, or a frame of cells shown as they
     are. A Table is made once per warehouse version, viewer's scope, frame and `args` (small values:
     each view hashes them), its grid drawn once and replayed on later views; the grid shows its first
-    `shown_rows` rows (None: all) and every row is offered as files below it. Never inside a section
-    kept by per_version: the download buttons are widgets, which a replayed section cannot hold."""
+    `shown_rows` rows (None: all) and every row is offered as files below it. A list cut to the rows it
+    shows gives `whole`, the table of all its `total` rows, made only when a file is asked for. Never
+    inside a section kept by per_version: the download buttons are widgets, which a replayed section
+    cannot hold."""
     if isinstance(data, pd.DataFrame | Styler):
         _dataframe(data, max_rows, wide)
         return
-    if isinstance(data, Table):  # TEMPORARY: pages/petugas.py still passes a Table
-        _draw_grid(data.head(shown_rows), frame, max_rows, wide)
-        table_files(data, frame)
-        return
     grid = functools.partial(_grid, data)
     kept_per_version(f"{qualified_name(data)}:grid", grid, frame, max_rows, wide, shown_rows, *args)
-    table_files(table_of(data, frame, *args), frame)
+    table_files(table_of(data, frame, *args), frame, whole=whole, total=total)
 
 
 def table_of(make: Callable[..., Table], frame: Frame, *args) -> Table:
@@ -136,16 +136,19 @@ def _draw_grid(data: Table, frame: Frame, max_rows: int | None, wide: tuple[str,
     _dataframe(styled if statuses or flagged else cells, max_rows, wide)
 
 
-def table_files(data: Table, frame: Frame) -> None:
+def table_files(
+    data: Table, frame: Frame, *, whole: Callable[[], Table] | None = None, total: int | None = None
+) -> None:
     """Every row of the table as files: CSV for tools, CSV with `;` for Excel in Indonesian, and a
-    workbook; each made only when its button is clicked, and a download does not rerun the page."""
-    rows = number(len(data))
+    workbook; each made only when its button is clicked, and a download does not rerun the page. With
+    `whole`, the files hold its `total` rows, the table shown being their first."""
+    rows, area = number(len(data) if total is None else total), area_name(frame)
     words = frame.t("tabel.unduh", baris=rows)
     with st.popover(words, help=frame.t("tabel.unduh_catatan", baris=rows), icon=":material/download:"):
-        for name, label, hint, mime, write in tables.files(data, frame, area_name(frame)):
+        for index, (name, label, hint, mime, write) in enumerate(tables.files(data, frame, area)):
             st.download_button(
                 frame.t(label),
-                write,
+                write if whole is None else functools.partial(_whole_file, whole, frame, area, index),
                 file_name=name,
                 mime=mime,
                 help=frame.t(hint),
@@ -153,6 +156,11 @@ def table_files(data: Table, frame: Frame) -> None:
                 on_click="ignore",
                 width="stretch",
             )
+
+
+def _whole_file(whole: Callable[[], Table], frame: Frame, area: str, index: int) -> bytes:
+    *_, write = tables.files(whole(), frame, area)[index]
+    return write()
 
 
 def status_alert(value: str, text: str) -> None:
