@@ -4,11 +4,16 @@ ui.table). That is what keeps a view cheap for the server (bench/README.md, serv
 what it replays is what the first view drew.
 """
 
+import ast
+import tomllib
+from pathlib import Path
+
 import pytest
 from plotly.basedatatypes import BaseFigure
 
 from pages.ui.tables import Table
 
+ROOT = Path(__file__).resolve().parent.parent
 DAY = "2022-10-24"
 # Each page in a frame where it draws its charts and tables: the province, and a regency's kecamatan.
 VIEWS = [
@@ -56,3 +61,31 @@ def test_a_later_view_builds_no_figure_and_no_table(
     assert built == []
     assert later == first
     assert first["charts"] or page == "data"
+
+
+def bare_values(path: Path) -> list[int]:
+    """The lines of statements that are a bare value (not a call, nor a docstring): what Streamlit's
+    "magic" would write on the page."""
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        body = getattr(node, "body", None)
+        for index, statement in enumerate(body if isinstance(body, list) else []):
+            if not isinstance(statement, ast.Expr) or isinstance(statement.value, ast.Call | ast.Await):
+                continue
+            docstring = (
+                index == 0
+                and isinstance(statement.value, ast.Constant)
+                and isinstance(statement.value.value, str)
+            )
+            if not docstring:
+                lines.append(statement.lineno)
+    return lines
+
+
+def test_no_page_counts_on_magic_which_the_server_leaves_off():
+    """Magic is off (.streamlit/config.toml: a script compiles without its syntax tree rewritten), so a
+    bare value in a page would silently show nothing."""
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["runner"] == {"postScriptGC": False, "magicEnabled": False}
+    scripts = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]
+    assert {script.name: bare_values(script) for script in scripts} == {script.name: [] for script in scripts}
