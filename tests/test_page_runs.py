@@ -72,11 +72,9 @@ def bare_values(path: Path) -> list[int]:
         for index, statement in enumerate(body if isinstance(body, list) else []):
             if not isinstance(statement, ast.Expr) or isinstance(statement.value, ast.Call | ast.Await):
                 continue
-            docstring = (
-                index == 0
-                and isinstance(statement.value, ast.Constant)
-                and isinstance(statement.value.value, str)
-            )
+            documented = isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef)
+            text = isinstance(statement.value, ast.Constant) and isinstance(statement.value.value, str)
+            docstring = documented and index == 0 and text
             if not docstring:
                 lines.append(statement.lineno)
     return lines
