@@ -10,6 +10,7 @@ written: the last one stops it.
 """
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,13 @@ FAMILIES_BEFORE, FAMILIES_AFTER = "26", "29"
 NEW_FAMILIES = REGISTRASI_HEADER + "".join(
     f"R{number},6472010001000100,PPL-1,PINTU,,2022-10-25,,3\n" for number in (1, 2, 3)
 )
+
+
+def run(coroutine):
+    """The coroutine run to its end on a loop of its own, in a thread: the browser tests' Playwright may
+    hold this thread's event loop, where asyncio.run refuses to start."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +77,7 @@ def test_the_same_cookie_always_lands_on_the_same_replica_websocket_included(pro
     for replica, cookies in pinned.items():
         for path in ["/", "/_stcore/health", "/jadwal", "/_stcore/health"]:
             assert answered(proxy, path, cookies) == (replica, None)  # and no new cookie
-        assert asyncio.run(websocket_replica(proxy, cookies)) == replica
+        assert run(websocket_replica(proxy, cookies)) == replica
     # A cookie nginx did not make is not trusted: it is replaced, like a missing one.
     _, key = answered(proxy, cookies={ROUTE_COOKIE: "../../etc"})
     assert key is not None and len(key) == 32
@@ -85,7 +93,7 @@ def test_pages_run_through_the_proxy_in_sessions_on_every_replica(proxy, pinned)
         assert families(proxy, cookies) == FAMILIES_BEFORE
     # Several tabs at once, each pinned to its replica by its cookie.
     spread = [*pinned.values()] * 2
-    views = asyncio.run(concurrent_views(proxy, "/", AS_OF, len(spread), spread))
+    views = run(concurrent_views(proxy, "/", AS_OF, len(spread), spread))
     check_drawn("/", views)  # each finished, with the page's own elements
 
 
@@ -101,7 +109,7 @@ def test_a_load_reaches_every_replica_with_nothing_restarted(proxy, pinned, ware
 def families(proxy, cookies: dict[str, str]) -> str:
     """The overview's families figure, as a fresh session on the cookie's replica sees it."""
     elements = []
-    asyncio.run(fresh_view(proxy, "/", AS_OF, cookies, elements))
+    run(fresh_view(proxy, "/", AS_OF, cookies, elements))
     [value] = [
         element.metric.body
         for element in elements
