@@ -30,8 +30,9 @@ from queries.access import Viewer, allowed_params, narrowed
 
 QUERY_DIR = Path(__file__).resolve().parent
 # What the dashboard's questions may hold in memory before DuckDB spills to disk: the app's own share
-# of the machine stays bounded at national scale (the officers' question is the largest).
-READ_MEMORY = os.environ.get("PANTAU_READ_MEMORY", "1GB")
+# of the machine stays bounded at national scale, under 1 GB with Python's (the officers' question is
+# the largest: 1 GB of it costs 2.7 s, 600 MB about 4 s; bench/README.md).
+READ_MEMORY = os.environ.get("PANTAU_READ_MEMORY", "600MB")
 SPILL_DIR = str(Path(tempfile.gettempdir()) / "pantau-duckdb")
 # Nothing is fetched: DuckDB would otherwise download an extension a question needs from its server.
 READ_CONFIG = {
