@@ -317,7 +317,7 @@ def _replace_by_key(con: duckdb.DuckDBPyConnection, kind: Kind, load_id: int) ->
     # deleted are the rows replaced, counted by the delete itself rather than by a second join.
     delete = f"DELETE FROM {kind.name} t USING diperiksa d WHERE {key_match} AND len(d.masalah) = 0"
     if kind.name == "registrasi":
-        replaced = _note_changes(con, delete, load_id)
+        replaced = _note_changes(con, kind, delete, load_id)
     else:
         replaced = con.execute(delete).fetchone()[0]
         _insert_valid(con, kind, load_id)
@@ -332,7 +332,7 @@ def _insert_valid(con: duckdb.DuckDBPyConnection, kind: Kind, load_id: int) -> N
     )
 
 
-def _note_changes(con: duckdb.DuckDBPyConnection, delete: str, load_id: int) -> int:
+def _note_changes(con: duckdb.DuckDBPyConnection, kind: Kind, delete: str, load_id: int) -> int:
     """The families' `delete` and insert, with every row that leaves and comes in noted in
     warehouse.CHANGES for the summary tables; returns the rows deleted. The delete hands back the rows
     it removes (one pass over the registrations: a join to find them first would read every column of
@@ -344,7 +344,7 @@ def _note_changes(con: duckdb.DuckDBPyConnection, delete: str, load_id: int) -> 
         con.execute(f"INSERT INTO {warehouse.CHANGES} SELECT -1, * FROM keluar")
     finally:
         con.unregister("keluar")
-    _insert_valid(con, KINDS["registrasi"], load_id)
+    _insert_valid(con, kind, load_id)
     # The rows of this load sit in the table's last row groups: the filter skips the rest.
     con.execute(f"INSERT INTO {warehouse.CHANGES} SELECT 1, * FROM registrasi WHERE id_muat = ?", [load_id])
     return left.num_rows

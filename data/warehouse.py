@@ -133,16 +133,12 @@ def rebuild_summaries(con: duckdb.DuckDBPyConnection) -> None:
         defined = ", ".join(f"{column} {type_}" for column, type_ in columns)
         con.execute(f"CREATE OR REPLACE TABLE {table} ({defined})")
     con.execute(f"CREATE TEMP VIEW {CHANGES} AS SELECT 1::TINYINT AS tanda, * FROM registrasi")
-    _run_rollup(con)
+    update_summaries(con)
     con.execute(f"DROP VIEW {CHANGES}")
 
 
 def update_summaries(con: duckdb.DuckDBPyConnection) -> None:
     """The summary tables brought up to date with what the load recorded in CHANGES, and only that."""
-    _run_rollup(con)
-
-
-def _run_rollup(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(PROVINCE_MACROS)
     con.execute(ROLLUP_FILE.read_text())
 

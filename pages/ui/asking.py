@@ -92,22 +92,21 @@ def per_version(make: Callable[..., T]) -> Callable[..., T]:
     of the same scope, get a copy of its result back and replay the elements it drew (Streamlit's data
     cache keeps both), so figures, tables and formatted rows are not built again on every rerun. For
     functions without widgets whose work depends only on their arguments and the warehouse's answers."""
-    return _versioned(make, _kept_copy)
+    return _versioned(make, shared=False)
 
 
 def shared_per_version(make: Callable[..., T]) -> Callable[..., T]:
-    """Like per_version, for a result too costly to copy (a map figure, the officers' answer): every
-    caller gets the same object, which nobody may change. Fewer are kept: at national scale one
-    officers' answer holds about 300 MB."""
-    return _versioned(make, _kept_shared)
+    """Like per_version, for a result too costly to copy (a figure, a table, the officers' lists): every
+    caller gets the same object, which nobody may change. Fewer are kept (64)."""
+    return _versioned(make, shared=True)
 
 
-def _versioned(make: Callable[..., T], store: Callable) -> Callable[..., T]:
+def _versioned(make: Callable[..., T], *, shared: bool) -> Callable[..., T]:
     name = qualified_name(make)
 
     @functools.wraps(make)
     def cached(*args, **kwargs) -> T:
-        return store(name, str(warehouse().path), _pinned().version, viewer().scope, args, kwargs, _make=make)
+        return kept_per_version(name, make, *args, shared=shared, **kwargs)
 
     return cached
 
@@ -118,11 +117,12 @@ def qualified_name(function: Callable) -> str:
     return f"{function.__code__.co_filename}:{function.__qualname__}"
 
 
-def kept_per_version(name: str, make: Callable[..., T], *args, shared: bool = False) -> T:
-    """make(*args) run once per warehouse version, viewer's scope, `name` and `args` (small values: each
-    call hashes them), as per_version (its drawn elements replayed) or, `shared`, shared_per_version."""
+def kept_per_version(name: str, make: Callable[..., T], *args, shared: bool = False, **kwargs) -> T:
+    """make(*args, **kwargs) run once per warehouse version, viewer's scope, `name` and arguments (small
+    values: each call hashes them), as per_version (its drawn elements replayed) or, `shared`,
+    shared_per_version."""
     store = _kept_shared if shared else _kept_copy
-    return store(name, str(warehouse().path), _pinned().version, viewer().scope, args, {}, _make=make)
+    return store(name, str(warehouse().path), _pinned().version, viewer().scope, args, kwargs, _make=make)
 
 
 @st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
